@@ -1,0 +1,54 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "nhacviec",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "nhacviec", targets: ["nhacviec"]),
+        .library(name: "NhacViecCore", targets: ["NhacViecCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
+        .target(
+            name: "NhacViecCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+        // Adapter: reads Config/ files from disk, expands include globs.
+        .target(
+            name: "NhacViecConfigFiles",
+            dependencies: ["NhacViecCore"]
+        ),
+        // The subcommands; the executable only calls into this.
+        .target(
+            name: "NhacViecCLI",
+            dependencies: [
+                "NhacViecCore",
+                "NhacViecConfigFiles",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
+        .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
+        .testTarget(
+            name: "NhacViecCLITests",
+            dependencies: ["NhacViecCore", "NhacViecConfigFiles", "NhacViecCLI"]
+        ),
+    ]
+)
+
+// Strict settings on every target, set once (see swift-log's Package.swift).
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(contentsOf: [
+        .swiftLanguageMode(.v6),
+        .enableUpcomingFeature("ExistentialAny"),
+        .enableUpcomingFeature("MemberImportVisibility"),
+        .enableUpcomingFeature("InternalImportsByDefault"),
+    ])
+    target.swiftSettings = settings
+}

@@ -1,0 +1,3 @@
+import NhacViecCLI
+
+await NhacViecCommand.main()

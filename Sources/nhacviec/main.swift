@@ -1,3 +1,3 @@
 import NhacViecCLI
 
-await NhacViecCommand.main()
+await runNhacViec()

@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -32,8 +33,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libcurl, with typed wrappers for its variadic setopt/getinfo.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Adapter: MIME rendering and the SMTP, outbox and webhook transports.
+        .target(
+            name: "NhacViecDelivery",
+            dependencies: ["CCurl", "NhacViecCore", .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
         .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
+        .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
         .testTarget(
             name: "NhacViecCLITests",
             dependencies: ["NhacViecCore", "NhacViecConfigFiles", "NhacViecCLI"]

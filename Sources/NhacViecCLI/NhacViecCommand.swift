@@ -13,7 +13,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
               nhacviec upcoming --days 30
               nhacviec reminders --agency so-tu-phap --from 2026-06-01 --to 2026-06-30
             """,
-        subcommands: []
+        subcommands: [CheckCommand.self, UpcomingCommand.self, RemindersCommand.self]
     )
 
     public init() {}

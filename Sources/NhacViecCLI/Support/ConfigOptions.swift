@@ -1,0 +1,55 @@
+public import ArgumentParser
+import Foundation
+public import NhacViecConfigFiles
+public import NhacViecCore
+
+/// `--config PATH`, shared by every subcommand that reads the configuration.
+public struct ConfigOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("The main config file; its include: patterns are relative to it.", valueName: "path"))
+    public var config: String = ConfigLoader.defaultPath
+
+    public init() {}
+
+    /// Loads and validates the config; on errors prints every diagnostic to stderr and exits with status 1.
+    public func load(printWarnings: Bool = true) throws -> LoadedConfiguration {
+        do {
+            let loaded = try ConfigLoader.load(path: config)
+            if printWarnings {
+                for warning in loaded.warnings { StandardError.print(warning.description) }
+            }
+            return loaded
+        } catch {
+            for diagnostic in error.diagnostics { StandardError.print(diagnostic.description) }
+            let count = error.diagnostics.filter { $0.severity == .error }.count
+            StandardError.print("\(count) error\(count == 1 ? "" : "s") in the configuration; nothing was changed")
+            throw ExitCode(1)
+        }
+    }
+}
+
+/// Writes lines to standard error.
+enum StandardError {
+    static func print(_ line: String) {
+        FileHandle.standardError.write(Data((line + "\n").utf8))
+    }
+}
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) {
+        self.init(parsing: argument)
+    }
+
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension Configuration {
+    /// Today in the configured time zone.
+    var today: CivilDate {
+        LocalTime(identifier: timeZone).civilDate(of: Date())
+    }
+}
+
+/// The output formats of the listing commands.
+enum ListFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, ics
+}

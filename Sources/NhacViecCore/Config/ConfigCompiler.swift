@@ -1,0 +1,297 @@
+import Foundation
+
+/// The text of one config file and the path it is reported under.
+public struct ConfigSource: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(path: String, text: String) {
+        self.path = path
+        self.text = text
+    }
+}
+
+/// An `include:` entry of the main file; the file adapter expands it.
+public struct IncludePattern: Sendable, Hashable {
+    public var pattern: String
+    public var location: SourceLocation
+}
+
+/// Builds a validated `Configuration` from file texts; all cross-file checks happen here. Does no I/O.
+public enum ConfigCompiler {
+    /// The include patterns of the main file, in order (empty when it cannot be parsed; `compile` reports why).
+    public static func includePatterns(of main: ConfigSource) -> [IncludePattern] {
+        let sink = DiagnosticSink()
+        let parsed = FragmentParser(file: main.path, sink: sink, isMain: true).parse(main.text)
+        return parsed?.main.includes.map { IncludePattern(pattern: $0.value, location: $0.location) } ?? []
+    }
+
+    /// Checks everything and returns the configuration with its warnings.
+    ///
+    /// - Parameters:
+    ///   - main: the main file (`Config/nhacviec.yaml`).
+    ///   - included: the files its includes matched, in include order.
+    ///   - diagnostics: problems the caller already found (unreadable files, globs matching nothing).
+    /// - Throws: `ConfigErrors` with every diagnostic, sorted by file and line, when any is an error.
+    public static func compile(
+        main: ConfigSource, included: [ConfigSource], diagnostics: [ConfigDiagnostic] = []
+    ) throws(ConfigErrors) -> (configuration: Configuration, warnings: [ConfigDiagnostic]) {
+        let sink = DiagnosticSink()
+        diagnostics.forEach(sink.append)
+        let mainParsed = FragmentParser(file: main.path, sink: sink, isMain: true).parse(main.text)
+        var fragments: [RawFragment] = mainParsed.map { [$0.fragment] } ?? []
+        for source in included {
+            if let parsed = FragmentParser(file: source.path, sink: sink, isMain: false).parse(source.text) {
+                fragments.append(parsed.fragment)
+            }
+        }
+        let settings = mainParsed?.main ?? RawMainSettings()
+        let resolver = Resolver(sink: sink, fragments: fragments, settings: settings)
+        let configuration = resolver.resolve(files: [main.path] + included.map(\.path))
+        let sorted = sink.diagnostics.sorted { ($0.location ?? .init(file: "", line: 0, column: 0)) < ($1.location ?? .init(file: "", line: 0, column: 0)) }
+        if sink.hasErrors { throw ConfigErrors(sorted) }
+        return (configuration, sorted)
+    }
+}
+
+/// Cross-checks raw fragments: duplicate ids, references, periods, the calendar and the reminder policy.
+private struct Resolver {
+    let sink: DiagnosticSink
+    let fragments: [RawFragment]
+    let settings: RawMainSettings
+
+    func resolve(files: [String]) -> Configuration {
+        let (zone, offset) = timeZone()
+        let groups = uniqueGroups()
+        let groupIDs = Set(groups.map(\.id))
+        let agencies = uniqueAgencies(groups: groupIDs)
+        let directory = Directory(agencies: agencies, groups: groups)
+        for group in groups where directory.members(of: group.id).isEmpty {
+            sink.warning(group.location, "group '\(group.id)' has no members", fix: "add it to some agency's 'groups'")
+        }
+        let references = ReferenceResolver(sink: sink, directory: directory)
+        let calendar = WorkingCalendar(
+            weekend: settings.weekend ?? [.saturday, .sunday], statutoryHolidays: settings.statutoryHolidays ?? true,
+            announced: announcedDays())
+        let globalPolicy = ReminderPolicy()
+        let policy = references.apply(settings.reminders, to: globalPolicy)
+        var plans: [Plan] = []
+        var seenPlans: [String: SourceLocation] = [:]
+        for fragment in fragments {
+            guard let raw = fragment.plan else { continue }
+            if let first = seenPlans[raw.id.value] {
+                sink.error(raw.id.location, "duplicate plan id '\(raw.id.value)'", fix: "it is already defined at \(first)")
+                continue
+            }
+            seenPlans[raw.id.value] = raw.id.location
+            if let plan = resolvePlan(raw, file: fragment.file, policy: policy, references: references) {
+                plans.append(plan)
+            }
+        }
+        return Configuration(
+            timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var", calendar: calendar,
+            reminders: policy, directory: directory, plans: plans, files: files)
+    }
+
+    private func timeZone() -> (String, Int) {
+        guard let zone = settings.timeZone else { return ("Asia/Ho_Chi_Minh", 7 * 3600) }
+        guard let timeZone = TimeZone(identifier: zone.value) else {
+            let known = TimeZone.knownTimeZoneIdentifiers
+            sink.error(
+                zone.location, "unknown time zone '\(zone.value)'",
+                fix: Suggestion.fix(for: zone.value, in: known, otherwise: "use an IANA name such as Asia/Ho_Chi_Minh"))
+            return ("Asia/Ho_Chi_Minh", 7 * 3600)
+        }
+        return (zone.value, timeZone.secondsFromGMT())
+    }
+
+    private func uniqueGroups() -> [AgencyGroup] {
+        var seen: [String: SourceLocation] = [:]
+        var result: [AgencyGroup] = []
+        for group in fragments.flatMap(\.groups) {
+            if let first = seen[group.id.value] {
+                sink.error(group.id.location, "duplicate group id '\(group.id.value)'", fix: "it is already defined at \(first)")
+                continue
+            }
+            seen[group.id.value] = group.id.location
+            result.append(AgencyGroup(id: GroupID(group.id.value), name: group.name, location: group.id.location))
+        }
+        return result
+    }
+
+    private func uniqueAgencies(groups: Set<GroupID>) -> [Agency] {
+        var seen: [String: SourceLocation] = [:]
+        var result: [Agency] = []
+        let groupNames = groups.map(\.rawValue)
+        for agency in fragments.flatMap(\.agencies) {
+            let id = agency.id.value
+            if let first = seen[id] {
+                sink.error(agency.id.location, "duplicate agency id '\(id)'", fix: "it is already defined at \(first)")
+                continue
+            }
+            if groups.contains(GroupID(id)) {
+                sink.error(agency.id.location, "agency id '\(id)' is also a group id", fix: "rename one of them; plans could not tell which is meant")
+            }
+            seen[id] = agency.id.location
+            var memberOf: [GroupID] = []
+            for group in agency.groups {
+                if groups.contains(GroupID(group.value)) {
+                    memberOf.append(GroupID(group.value))
+                } else {
+                    sink.error(
+                        group.location, "unknown group '\(group.value)'",
+                        fix: Suggestion.fix(for: group.value, in: groupNames, otherwise: "define it under 'groups:'"))
+                }
+            }
+            if agency.emails.isEmpty && agency.webhook == nil {
+                sink.warning(agency.location, "agency '\(id)' has neither email nor webhook and will not receive reminders")
+            }
+            result.append(
+                Agency(
+                    id: AgencyID(id), name: agency.name, emails: agency.emails.map(\.value), webhook: agency.webhook?.value,
+                    groups: memberOf, location: agency.id.location))
+        }
+        return result
+    }
+
+    private func announcedDays() -> [AnnouncedDay] {
+        var result: [AnnouncedDay] = []
+        var seen: [CivilDate: SourceLocation] = [:]
+        for fragment in fragments {
+            let days = fragment.daysOff + fragment.workingDays
+            for (day, location) in zip(days, fragment.dayLocations) {
+                var clash = false
+                var date = day.first
+                while date <= day.last {
+                    if let first = seen[date] {
+                        sink.error(location, "\(date) is already listed at \(first)", fix: "keep one entry per day")
+                        clash = true
+                        break
+                    }
+                    seen[date] = location
+                    date = date.adding(days: 1)
+                }
+                if !clash { result.append(day) }
+            }
+        }
+        return result
+    }
+
+    private func resolvePlan(_ raw: RawPlan, file: String, policy: ReminderPolicy, references: ReferenceResolver) -> Plan? {
+        let planPolicy = references.apply(raw.reminders, to: policy)
+        let dayOff = raw.dueOnDayOff ?? settings.dueOnDayOff ?? .previousWorkingDay
+        var tasks: [PlanTask] = []
+        var seenTasks: [String: SourceLocation] = [:]
+        for task in raw.tasks {
+            if let first = seenTasks[task.id.value] {
+                sink.error(task.id.location, "duplicate task id '\(task.id.value)' in plan '\(raw.id.value)'", fix: "it is already used at \(first)")
+                continue
+            }
+            seenTasks[task.id.value] = task.id.location
+            let lead = references.resolve(task.lead)
+            let support = references.resolve(task.support)
+            let taskPolicy = references.apply(task.reminders, to: planPolicy)
+            var milestones: [Milestone] = []
+            var seenMilestones: [String: SourceLocation] = [:]
+            for milestone in task.milestones {
+                if let first = seenMilestones[milestone.id.value] {
+                    sink.error(milestone.id.location, "duplicate milestone id '\(milestone.id.value)' in task '\(task.id.value)'", fix: "it is already used at \(first)")
+                    continue
+                }
+                seenMilestones[milestone.id.value] = milestone.id.location
+                let who: [AgencyReference]
+                switch milestone.who?.value {
+                case .lead?: who = lead
+                case .support?: who = support
+                case .references(let list)?: who = references.resolve(list)
+                case nil: who = []
+                }
+                let assignees = references.directory.expand(who)
+                if let whoLocation = milestone.who?.location, assignees.isEmpty {
+                    sink.error(whoLocation, "'who' of milestone '\(milestone.id.value)' names no agency", fix: "list at least one agency, or add members to the group")
+                }
+                let recipient = milestone.recipient.flatMap { references.resolve([$0]).first }
+                if let due = milestone.due { checkPeriod(due, plan: raw) }
+                guard let due = milestone.due?.value else { continue }
+                milestones.append(
+                    Milestone(
+                        id: MilestoneID(milestone.id.value), who: who, assignees: assignees, recipient: recipient, due: due,
+                        text: milestone.text, dayOffPolicy: milestone.dueOnDayOff ?? dayOff,
+                        reminders: references.apply(milestone.reminders, to: taskPolicy), location: milestone.location))
+            }
+            tasks.append(
+                PlanTask(
+                    id: TaskID(task.id.value), section: task.section, title: task.title, content: task.content,
+                    product: task.product, lead: lead, support: support, milestones: milestones))
+        }
+        guard let period = raw.period else { return nil }
+        return Plan(
+            id: PlanID(raw.id.value), title: raw.title, issuer: raw.issuer, issued: raw.issued, period: period,
+            tasks: tasks, file: file, location: raw.location)
+    }
+
+    /// A milestone's dates must lie in its plan's period.
+    private func checkPeriod(_ due: Located<DueRule>, plan: RawPlan) {
+        guard let period = plan.period else { return }
+        let fix = "the period of plan '\(plan.id.value)' is \(period.lowerBound) to \(period.upperBound) (\(plan.periodLocation))"
+        switch due.value {
+        case .once(let date), .onRequest(_, let date?):
+            if !period.contains(date) { sink.error(due.location, "due date \(date) is outside its plan's period", fix: fix) }
+        case .recurring(let recurrence, let from, let until):
+            let lower = max(from ?? period.lowerBound, period.lowerBound)
+            let upper = min(until ?? period.upperBound, period.upperBound)
+            if let from, !period.contains(from) { sink.error(due.location, "due.from \(from) is outside its plan's period", fix: fix) }
+            if let until, !period.contains(until) { sink.error(due.location, "due.until \(until) is outside its plan's period", fix: fix) }
+            if lower > upper || recurrence.dates(in: lower...upper).isEmpty {
+                sink.error(due.location, "this rule has no date inside its plan's period", fix: fix)
+            }
+        case .ongoing, .onRequest(_, nil):
+            break
+        }
+    }
+}
+
+/// Resolves agency and group ids written in plans, with suggestions for typos.
+private struct ReferenceResolver {
+    let sink: DiagnosticSink
+    let directory: Directory
+
+    func resolve(_ ids: [Located<String>]) -> [AgencyReference] {
+        ids.compactMap { id in
+            if directory.agencies[AgencyID(id.value)] != nil { return .agency(AgencyID(id.value)) }
+            if directory.groups[GroupID(id.value)] != nil { return .group(GroupID(id.value)) }
+            let candidates = directory.agencies.keys.map(\.rawValue) + directory.groups.keys.map(\.rawValue)
+            sink.error(
+                id.location, "unknown agency or group '\(id.value)'",
+                fix: Suggestion.fix(for: id.value, in: candidates, otherwise: "define it in agencies.yaml"))
+            return nil
+        }
+    }
+
+    /// `policy` with the keys set in `override` replaced.
+    func apply(_ override: RawReminderOverride?, to policy: ReminderPolicy) -> ReminderPolicy {
+        guard let override else { return policy }
+        var result = policy
+        if let before = override.before { result.before = before }
+        if let onDueDate = override.onDueDate { result.onDueDate = onDueDate }
+        if let every = override.overdueEvery { result.overdueEvery = every }
+        if let max = override.overdueMax { result.overdueMax = max }
+        if let escalateAfter = override.escalateAfter { result.escalateAfter = escalateAfter }
+        if let escalateTo = override.escalateTo {
+            if let target = escalateTo {
+                if directory.agencies[AgencyID(target.value)] != nil {
+                    result.escalateTo = AgencyID(target.value)
+                } else {
+                    sink.error(
+                        target.location, "unknown agency '\(target.value)' in escalate_to",
+                        fix: Suggestion.fix(for: target.value, in: directory.agencies.keys.map(\.rawValue), otherwise: "name one agency id"))
+                }
+            } else {
+                result.escalateTo = nil
+            }
+        }
+        if let sendAt = override.sendAt { result.sendAt = sendAt }
+        if let catchUp = override.catchUpDays { result.catchUpDays = catchUp }
+        return result
+    }
+}

@@ -1,0 +1,41 @@
+/// The whole validated configuration: time zone, calendar, policy, agencies and plans.
+public struct Configuration: Sendable {
+    /// IANA name, `Asia/Ho_Chi_Minh` by default.
+    public var timeZone: String
+    /// UTC offset of `timeZone` in seconds (Vietnam has had no DST since 1975).
+    public var utcOffsetSeconds: Int
+    public var stateDirectory: String
+    public var calendar: WorkingCalendar
+    public var reminders: ReminderPolicy
+    public var directory: Directory
+    public var plans: [Plan]
+    /// Every file that was read, main file first.
+    public var files: [String]
+
+    public init(
+        timeZone: String = "Asia/Ho_Chi_Minh", utcOffsetSeconds: Int = 7 * 3600, stateDirectory: String = "var",
+        calendar: WorkingCalendar = WorkingCalendar(), reminders: ReminderPolicy = ReminderPolicy(),
+        directory: Directory, plans: [Plan], files: [String] = []
+    ) {
+        self.timeZone = timeZone
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.stateDirectory = stateDirectory
+        self.calendar = calendar
+        self.reminders = reminders
+        self.directory = directory
+        self.plans = plans
+        self.files = files
+    }
+
+    /// `OK: 17 agencies, 2 groups, 1 plan, 21 tasks, 34 milestones`.
+    public var summary: String {
+        let tasks = plans.reduce(0) { $0 + $1.tasks.count }
+        let milestones = plans.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.milestones.count } }
+        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        return "OK: " + [
+            count(directory.agencies.count, "agency").replacing("agencys", with: "agencies"),
+            count(directory.groups.count, "group"), count(plans.count, "plan"), count(tasks, "task"),
+            count(milestones, "milestone"),
+        ].joined(separator: ", ")
+    }
+}

@@ -1,0 +1,112 @@
+/// Renders occurrences for `nhacviec upcoming` as a table, JSON, CSV or an iCalendar file.
+public struct OccurrenceListing: Sendable {
+    public let configuration: Configuration
+    public let occurrences: [Occurrence]
+
+    public init(configuration: Configuration, occurrences: [Occurrence]) {
+        self.configuration = configuration
+        self.occurrences = occurrences
+    }
+
+    private var directory: Directory { configuration.directory }
+
+    /// One JSON object per occurrence with the documented keys.
+    public func json() -> JSONValue {
+        .array(occurrences.map { occurrence in
+            let milestone = occurrence.milestone
+            let task = occurrence.task
+            return .object([
+                ("plan", .string(occurrence.plan.rawValue)),
+                ("task", .string(task.id.rawValue)),
+                ("milestone", .string(milestone.id.rawValue)),
+                ("title", .string(task.title)),
+                ("text", .optional(milestone.text)),
+                ("nominal_due", .optional(occurrence.nominalDue?.iso8601)),
+                ("due", .optional(occurrence.due?.iso8601)),
+                ("weekday", .optional(occurrence.due?.weekday.rawValue)),
+                ("who", .array(milestone.assignees.map { .string($0.rawValue) })),
+                ("lead", .array(directory.expand(task.lead).map { .string($0.rawValue) })),
+                ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
+                ("to", .optional(milestone.recipient?.description)),
+                ("product", .optional(task.product)),
+                ("rule", .string(milestone.due.summary)),
+                ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
+            ])
+        })
+    }
+
+    static let columns = ["due", "nominal_due", "plan", "task", "milestone", "who", "rule", "title", "text"]
+
+    private func row(_ occurrence: Occurrence, compact: Bool) -> [String] {
+        let milestone = occurrence.milestone
+        let who = compact
+            ? milestone.who.map(\.description).joined(separator: ", ")
+            : milestone.assignees.map(\.rawValue).joined(separator: " ")
+        return [
+            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
+            occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
+            occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who, milestone.due.summary,
+            occurrence.task.title, milestone.text ?? "",
+        ]
+    }
+
+    /// Aligned columns; long titles are shortened to keep one line per deadline.
+    public func table() -> String {
+        let rows = occurrences.map { occurrence in
+            var cells = row(occurrence, compact: true)
+            cells.removeLast()
+            cells[cells.count - 1] = OccurrenceListing.shorten(cells[cells.count - 1], to: 60)
+            return cells
+        }
+        return TextTable(headers: ["DUE", "NOMINAL", "PLAN", "TASK", "MILESTONE", "WHO", "RULE", "TITLE"], rows: rows).render()
+    }
+
+    /// RFC 4180 CSV with the same fields as the table, `who` as space-separated agency ids.
+    public func csv() -> String {
+        CSV.render(headers: OccurrenceListing.columns, rows: occurrences.map { row($0, compact: false) })
+    }
+
+    /// One all-day VEVENT per dated occurrence.
+    public func ics(stamp: String = "20250101T000000Z") -> String {
+        let events = occurrences.compactMap { occurrence -> ICalendar.Event? in
+            guard let due = occurrence.due else { return nil }
+            let task = occurrence.task
+            let milestone = occurrence.milestone
+            var description: [String] = []
+            if let text = milestone.text { description.append(text) }
+            if let product = task.product { description.append("Sản phẩm: " + product) }
+            description.append("Cơ quan thực hiện: " + milestone.who.map(directory.name(of:)).joined(separator: "; "))
+            if let nominal = occurrence.nominalDue, nominal != due {
+                description.append("Hạn theo kế hoạch: \(nominal.vietnamese); hạn thực tế (ngày làm việc): \(due.vietnamese)")
+            }
+            description.append("Kế hoạch \(occurrence.plan), nhiệm vụ \(task.id), mốc \(milestone.id)")
+            return ICalendar.Event(
+                uid: OccurrenceListing.uid(occurrence.key), date: due, summary: "Hạn: \(task.title) (\(task.id))",
+                description: description.joined(separator: "\n"), categories: [occurrence.plan.rawValue])
+        }
+        return ICalendar(name: "nhacviec", events: events, stamp: stamp).render()
+    }
+
+    /// A UID that stays the same across exports of the same occurrence.
+    static func uid(_ key: String) -> String {
+        var out = ""
+        for scalar in key.unicodeScalars {
+            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "." {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += "_"
+            }
+        }
+        return out + "@nhacviec"
+    }
+
+    static func shorten(_ text: String, to width: Int) -> String {
+        guard TextTable.displayWidth(text) > width else { return text }
+        var result = ""
+        for character in text {
+            if TextTable.displayWidth(result + String(character)) > width - 1 { break }
+            result.append(character)
+        }
+        return result + "…"
+    }
+}

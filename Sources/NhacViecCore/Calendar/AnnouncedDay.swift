@@ -1,0 +1,25 @@
+/// A day or range of days announced by the government or the agency, from config `calendar.days_off`
+/// (`working == false`) or `calendar.working_days` (`working == true`).
+///
+/// A day off of a statutory kind replaces the computed default days of that holiday in the year of `last`;
+/// see `WorkingCalendar`.
+public struct AnnouncedDay: Sendable, Hashable {
+    /// The first day; equal to `last` for a single date.
+    public var first: CivilDate
+    /// The last day, included.
+    public var last: CivilDate
+    public var name: String
+    public var kind: DayKind
+    public var working: Bool
+    /// The config file that announced it, shown as the `source` of the days.
+    public var file: String
+
+    public init(first: CivilDate, last: CivilDate, name: String, kind: DayKind, working: Bool, file: String) {
+        self.first = first
+        self.last = last
+        self.name = name
+        self.kind = kind
+        self.working = working
+        self.file = file
+    }
+}

@@ -70,7 +70,7 @@ private struct Resolver {
             sink.warning(group.location, "group '\(group.id)' has no members", fix: "add it to some agency's 'groups'")
         }
         let references = ReferenceResolver(sink: sink, directory: directory)
-        let calendar = WorkingCalendar(
+        let calendar = CalendarCache.calendar(
             weekend: settings.weekend ?? [.saturday, .sunday], statutoryHolidays: settings.statutoryHolidays ?? true,
             announced: announcedDays())
         let globalPolicy = ReminderPolicy()

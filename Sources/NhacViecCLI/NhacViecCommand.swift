@@ -6,8 +6,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
         commandName: "nhacviec",
         abstract: "Never miss a deadline of a government plan.",
         discussion: """
-            Describe agencies, plans and the reminder policy in YAML under Config/, check them,
-            and see every deadline on the Vietnamese working-day calendar.
+            Describe agencies, plans and the reminder policy in YAML under Config/, check them, and see every deadline on the Vietnamese working-day calendar.
 
               nhacviec check
               nhacviec upcoming --days 30

@@ -8,10 +8,11 @@ struct HolidaysCommand: ParsableCommand {
         commandName: "holidays",
         abstract: "List holidays, compensatory and announced days off, and swapped working days.",
         discussion: """
-            Plain weekends are not listed. The statutory holidays (Labour Code 2019, Art. 112: 1/1, Tết, Giỗ Tổ
-            Hùng Vương, 30/4, 1/5, 2/9) are computed for 1900–2199 with their compensatory days; days announced in
-            calendar.days_off replace the computed ones of the same kind and year, and calendar.working_days
-            turn days into working days. 'source' is statutory, compensatory or the config file that announced it.
+            Plain weekends are not listed. The statutory holidays (Labour Code 2019, Art. 112: 1/1, Tết, \
+            Giỗ Tổ Hùng Vương, 30/4, 1/5, 2/9) are computed for 1900–2199 with their compensatory days; days \
+            announced in calendar.days_off replace the computed ones of the same kind and year, and \
+            calendar.working_days turn days into working days. 'source' is statutory, compensatory or the \
+            config file that announced the day.
 
             Examples:
               nhacviec holidays

@@ -7,14 +7,13 @@ struct LunarCommand: ParsableCommand {
         commandName: "lunar",
         abstract: "Convert a date to the Vietnamese lunar calendar (âm lịch), or back with --to-solar.",
         discussion: """
-            Lunar years 1900–2199 are supported, computed for Vietnam (UTC+7; before 1968, UTC+8 as then used).
-            A leap month (tháng nhuận) carries the number of the month before it.
+            Lunar years 1900–2199 are supported, computed for Vietnam (UTC+7; before 1968, UTC+8 as then \
+            used). A leap month (tháng nhuận) carries the number of the month before it.
 
             Examples:
               $ nhacviec lunar 2026-02-17
               2026-02-17 → 1/1/Bính Ngọ
               $ nhacviec lunar 25/7/2025 --format json
-              {"solar":"2025-07-25","day":1,"month":6,"year":2025,"leap":true,"can_chi":"Ất Tỵ"}
               $ nhacviec lunar --to-solar 10/3/2026
               10/3/Bính Ngọ (2026) → 2026-04-26
               $ nhacviec lunar --to-solar 1/6/2025 --leap

@@ -1,5 +1,11 @@
 import CCurl
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// One libcurl easy handle, set up with the options every nhacviec transfer needs.
 ///
 /// Keeping one handle per transport lets libcurl reuse its connection across transfers.
@@ -89,6 +95,18 @@ final class CurlEasy: @unchecked Sendable {
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
         let detail = errorBuffer[0] == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: errorBuffer)
         return CurlOutcome(code: code, responseCode: responseCode, detail: detail, cancelled: transfer.cancellation.isCancelled)
+    }
+
+    /// Shuts down the cached connection's socket, if any, so that neither the next transfer nor
+    /// `curl_easy_cleanup` waits on a server that stopped answering; libcurl then reconnects.
+    ///
+    /// Used after a timeout or a cancellation, when the SMTP dialogue is in an unknown state.
+    func dropConnection() {
+        var socket = CURL_SOCKET_BAD
+        guard ccurl_getinfo_socket(handle, CURLINFO_ACTIVESOCKET, &socket) == CURLE_OK, socket != CURL_SOCKET_BAD
+        else { return }
+        // shutdown, not close: the descriptor stays libcurl's to close, so it cannot be reused under it.
+        _ = shutdown(socket, Int32(SHUT_RDWR))
     }
 
     private func setCallbacks() throws(CurlOptionError) {

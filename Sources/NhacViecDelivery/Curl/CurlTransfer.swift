@@ -5,7 +5,8 @@ final class CurlTransfer {
     let cancellation: CurlCancellation
     private let upload: [UInt8]
     private var uploadOffset = 0
-    private var headers: [(name: String, value: String)] = []
+    /// Header lines of the last HTTP response, or every SMTP server reply line, without CRLF.
+    private(set) var responseLines: [String] = []
 
     init(cancellation: CurlCancellation, upload: [UInt8] = []) {
         self.cancellation = cancellation
@@ -15,7 +16,11 @@ final class CurlTransfer {
     /// The value of the last response's header `name` (case-insensitive), if present.
     func responseHeader(_ name: String) -> String? {
         let wanted = name.lowercased()
-        return headers.last { $0.name == wanted }?.value
+        for line in responseLines.reversed() {
+            guard let colon = line.firstIndex(of: ":"), line[..<colon].lowercased() == wanted else { continue }
+            return line[line.index(after: colon)...].trimmingCharacters(in: " \t")
+        }
+        return nil
     }
 
     func readUpload(into buffer: UnsafeMutablePointer<CChar>, capacity: Int) -> Int {
@@ -29,24 +34,25 @@ final class CurlTransfer {
     }
 
     func receiveHeaderLine(_ bytes: UnsafeRawBufferPointer) {
-        let line = String(decoding: bytes, as: UTF8.self)
+        let line = Substring(String(decoding: bytes, as: UTF8.self)).trimmingCharacters(in: "\r\n")
         if line.hasPrefix("HTTP/") {
             // A new response (after 100 Continue, say): forget the previous one's headers.
-            headers.removeAll()
-            return
+            responseLines.removeAll()
         }
-        guard let colon = line.firstIndex(of: ":") else { return }
-        let name = line[..<colon].lowercased()
-        let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t\r\n")
-        headers.append((name, value))
+        if !line.isEmpty {
+            responseLines.append(line)
+        }
     }
 }
 
 extension Substring {
+    /// The text without leading and trailing scalars from `set` (scalar-wise, so CR and LF are
+    /// trimmed even when they form one CRLF character).
     fileprivate func trimmingCharacters(in set: String) -> String {
-        var slice = self
-        while let first = slice.first, set.contains(first) { slice.removeFirst() }
-        while let last = slice.last, set.contains(last) { slice.removeLast() }
-        return String(slice)
+        let trimmed = Set(set.unicodeScalars)
+        var scalars = unicodeScalars[...]
+        while let first = scalars.first, trimmed.contains(first) { scalars.removeFirst() }
+        while let last = scalars.last, trimmed.contains(last) { scalars.removeLast() }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -27,4 +27,12 @@ final class CurlWorker: Sendable {
             cancellation.cancel()
         }
     }
+
+    /// Releases `easy` on the worker's queue, after any transfer still running, so that
+    /// `curl_easy_cleanup` (which may say QUIT and wait for the reply) never blocks the caller.
+    func retire(_ easy: CurlEasy) {
+        queue.async {
+            withExtendedLifetime(easy) {}
+        }
+    }
 }

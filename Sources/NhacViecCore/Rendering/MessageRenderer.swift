@@ -1,0 +1,106 @@
+import Mustache
+
+/// A reminder email before MIME encoding: the rendered subject and both bodies.
+public struct RenderedMessage: Sendable, Equatable {
+    public var subject: String
+    public var text: String
+    public var html: String
+}
+
+/// Renders a digest into Vietnamese text with the admin's templates (pure; no I/O).
+public struct MessageRenderer: Sendable {
+    public let configuration: Configuration
+    public let templates: MessageTemplates
+
+    public init(configuration: Configuration, templates: MessageTemplates) {
+        self.configuration = configuration
+        self.templates = templates
+    }
+
+    public func render(_ digest: Digest) -> RenderedMessage {
+        let context = self.context(for: digest)
+        let subject = templates.subject.render(context)
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        return RenderedMessage(subject: subject, text: templates.text.render(context), html: templates.html.render(context))
+    }
+
+    /// The values templates can use; documented in `Config/templates/README.md`.
+    public func context(for digest: Digest) -> [String: Any] {
+        let directory = configuration.directory
+        let agency = directory.agencies[digest.agency]
+        let items = digest.items.map(item)
+        let escalations = digest.items.filter { $0.kind == .escalation }
+        var context: [String: Any] = [
+            "agency_id": digest.agency.rawValue,
+            "agency_name": agency?.name ?? digest.agency.rawValue,
+            "send_date": digest.sendDate.vietnamese,
+            "send_weekday": digest.sendDate.weekday.vietnameseName,
+            "count": items.count,
+            "items": items,
+            "single": items.count == 1,
+            "multiple": items.count > 1,
+            "escalation": !escalations.isEmpty && escalations.count == items.count,
+        ]
+        if let first = items.first { context["first"] = first }
+        return context
+    }
+
+    private func item(_ reminder: PlannedReminder) -> [String: Any] {
+        let occurrence = reminder.occurrence
+        let task = occurrence.task
+        let milestone = occurrence.milestone
+        let directory = configuration.directory
+        let plan = configuration.plans.first { $0.id == occurrence.plan }
+        var item: [String: Any] = [
+            "kind": reminder.kind.rawValue,
+            "kind_label": MessageRenderer.label(reminder.kind),
+            "plan": occurrence.plan.rawValue,
+            "plan_title": plan?.title ?? "",
+            "task": task.id.rawValue,
+            "task_title": task.title,
+            "milestone": milestone.id.rawValue,
+            "key": reminder.key,
+            "who": milestone.who.map(directory.name(of:)).joined(separator: "; "),
+        ]
+        if let text = milestone.text { item["text"] = text }
+        if let product = task.product { item["product"] = product }
+        if let recipient = milestone.recipient { item["to"] = directory.name(of: recipient) }
+        if let due = occurrence.due {
+            item["due"] = due.vietnamese
+            item["due_iso"] = due.iso8601
+            item["due_weekday"] = due.weekday.vietnameseName
+        }
+        if let nominal = occurrence.nominalDue, nominal != occurrence.due, occurrence.due != nil {
+            item["nominal_due"] = nominal.vietnamese
+        }
+        if let left = reminder.workingDaysLeft {
+            item["working_days_left"] = left
+            item["status"] = MessageRenderer.status(left)
+            item["overdue"] = left < 0
+        }
+        if reminder.kind == .escalation {
+            item["has_overdue_agencies"] = !reminder.overdueAgencies.isEmpty
+            item["overdue_agencies"] = reminder.overdueAgencies.map { ["id": $0.rawValue, "name": directory.agencies[$0]?.name ?? $0.rawValue] }
+        }
+        return item
+    }
+
+    /// "còn 3 ngày làm việc", "đến hạn hôm nay", "đã quá hạn 2 ngày làm việc".
+    public static func status(_ workingDaysLeft: Int) -> String {
+        switch workingDaysLeft {
+        case 0: "đến hạn hôm nay"
+        case 1...: "còn \(workingDaysLeft) ngày làm việc"
+        default: "đã quá hạn \(-workingDaysLeft) ngày làm việc"
+        }
+    }
+
+    static func label(_ kind: ReminderKind) -> String {
+        switch kind {
+        case .before: "Nhắc trước hạn"
+        case .due: "Đến hạn hôm nay"
+        case .overdue: "Quá hạn"
+        case .escalation: "Đơn vị chưa hoàn thành"
+        case .nudge: "Nhắc việc thường xuyên"
+        }
+    }
+}

@@ -90,7 +90,7 @@ private struct Resolver {
         }
         return Configuration(
             timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var", calendar: calendar,
-            reminders: policy, directory: directory, plans: plans, files: files)
+            reminders: policy, delivery: settings.delivery ?? .default, directory: directory, plans: plans, files: files)
     }
 
     private func timeZone() -> (String, Int) {

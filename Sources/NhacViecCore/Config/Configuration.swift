@@ -7,6 +7,7 @@ public struct Configuration: Sendable {
     public var stateDirectory: String
     public var calendar: WorkingCalendar
     public var reminders: ReminderPolicy
+    public var delivery: DeliverySettings
     public var directory: Directory
     public var plans: [Plan]
     /// Every file that was read, main file first.
@@ -15,13 +16,14 @@ public struct Configuration: Sendable {
     public init(
         timeZone: String = "Asia/Ho_Chi_Minh", utcOffsetSeconds: Int = 7 * 3600, stateDirectory: String = "var",
         calendar: WorkingCalendar = WorkingCalendar(), reminders: ReminderPolicy = ReminderPolicy(),
-        directory: Directory, plans: [Plan], files: [String] = []
+        delivery: DeliverySettings = .default, directory: Directory, plans: [Plan], files: [String] = []
     ) {
         self.timeZone = timeZone
         self.utcOffsetSeconds = utcOffsetSeconds
         self.stateDirectory = stateDirectory
         self.calendar = calendar
         self.reminders = reminders
+        self.delivery = delivery
         self.directory = directory
         self.plans = plans
         self.files = files

@@ -81,6 +81,7 @@ struct FragmentParser {
             }
         }
         if let reminders = keys["reminders"] { main.reminders = parseReminders(reminders, what: "reminders") }
+        if let delivery = keys["delivery"] { main.delivery = DeliveryParser(sink: sink).parse(delivery) }
     }
 
     private func parseCalendar(_ node: YAMLNode, main: inout RawMainSettings, fragment: inout RawFragment) {

@@ -24,6 +24,7 @@ struct RawMainSettings {
     var statutoryHolidays: Bool?
     var dueOnDayOff: DayOffPolicy?
     var reminders: RawReminderOverride?
+    var delivery: DeliverySettings?
 }
 
 struct RawGroup {

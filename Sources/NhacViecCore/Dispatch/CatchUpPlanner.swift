@@ -1,0 +1,74 @@
+/// Decides, at one instant, which planned reminders become deliveries and which are recorded as skipped.
+///
+/// Rules (issue 5): a reminder whose send time has come is sent; after downtime, one whose send time passed
+/// within `catch_up_days` is sent now, but only the latest stage of each occurrence and agency (no burst of
+/// the 7-, 3- and 1-day warnings together); older ones, superseded ones and those for agencies that already
+/// reported are recorded `skipped`, so a fresh install never mails last year's reminders.
+public struct CatchUpPlanner: Sendable {
+    /// A decision for one reminder that has no ledger row yet.
+    public enum Decision: Sendable {
+        case send(PlannedReminder)
+        case skip(PlannedReminder, reason: String)
+    }
+
+    public let configuration: Configuration
+    /// Days before today that are still looked at, to record old reminders as skipped.
+    public let lookbackDays: Int
+
+    public init(configuration: Configuration, lookbackDays: Int = 31) {
+        self.configuration = configuration
+        self.lookbackDays = lookbackDays
+    }
+
+    /// Decisions for every reminder planned from `lookbackDays` ago up to `now` that is not yet in the ledger.
+    ///
+    /// - Parameters:
+    ///   - now: the instant of this pass.
+    ///   - isRecorded: whether the ledger already has a row for a reminder key.
+    ///   - acknowledged: for each occurrence key, the agencies that reported it done.
+    public func decisions(
+        now: Instant, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
+    ) -> [Decision] {
+        let localTime = LocalTime(identifier: configuration.timeZone)
+        let today = localTime.civilDate(of: now.date)
+        let planner = ReminderPlanner(configuration: configuration)
+        let candidates = planner.reminders(from: today.adding(days: -lookbackDays), through: today)
+            .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date && !isRecorded($0.key) }
+        var latest: [String: PlannedReminder] = [:]
+        for reminder in candidates {
+            let slot = "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
+            if let current = latest[slot], current.sendDate >= reminder.sendDate { continue }
+            latest[slot] = reminder
+        }
+        var decisions: [Decision] = []
+        for reminder in candidates {
+            let slot = "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
+            let done = acknowledged[reminder.occurrence.key] ?? []
+            if reminder.kind == .escalation {
+                var pending = reminder
+                pending.overdueAgencies = reminder.overdueAgencies.filter { !done.contains($0) }
+                if pending.overdueAgencies.isEmpty {
+                    decisions.append(.skip(reminder, reason: "every assigned agency has reported"))
+                    continue
+                }
+                decisions.append(contentsOf: decide(pending, latest: latest[slot]?.key == reminder.key, today: today))
+                continue
+            }
+            if done.contains(reminder.agency) {
+                decisions.append(.skip(reminder, reason: "the agency reported this occurrence done"))
+                continue
+            }
+            decisions.append(contentsOf: decide(reminder, latest: latest[slot]?.key == reminder.key, today: today))
+        }
+        return decisions
+    }
+
+    private func decide(_ reminder: PlannedReminder, latest: Bool, today: CivilDate) -> [Decision] {
+        let catchUp = reminder.occurrence.milestone.reminders.catchUpDays
+        if reminder.sendDate < today.adding(days: -catchUp) {
+            return [.skip(reminder, reason: "missed by more than catch_up_days (\(catchUp))")]
+        }
+        if !latest { return [.skip(reminder, reason: "superseded by a later reminder of the same deadline")] }
+        return [.send(reminder)]
+    }
+}

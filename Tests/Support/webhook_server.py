@@ -1,7 +1,9 @@
 #!/usr/bin/python3
 """A loopback HTTP receiver for nhacviec's webhook tests (Python's http.server).
 
-Usage: webhook_server.py --secret whsec_... --log DIR
+Usage: webhook_server.py --secret whsec_... --log DIR [--cert CERT --key KEY]
+
+With --cert and --key it serves HTTPS instead of plain HTTP.
 
 Verifies each POST's Standard Webhooks signature on its own (hmac, hashlib: no nhacviec code),
 writes DIR/NNNN.json (path, headers, body, whether the signature verified), then replies by path:
@@ -20,6 +22,7 @@ import itertools
 import json
 import os
 import signal
+import ssl
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -122,12 +125,18 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--secret", required=True)
     parser.add_argument("--log", required=True)
+    parser.add_argument("--cert")
+    parser.add_argument("--key")
     arguments = parser.parse_args()
     key = base64.b64decode(arguments.secret.removeprefix("whsec_"))
 
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
     server = ThreadingHTTPServer(("127.0.0.1", 0), make_handler(key, arguments.log))
     server.daemon_threads = True
+    if arguments.cert:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(arguments.cert, arguments.key)
+        server.socket = context.wrap_socket(server.socket, server_side=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     print(f"READY {server.server_address[1]}", flush=True)
     signal.sigwait({signal.SIGTERM, signal.SIGINT})

@@ -1,9 +1,9 @@
 import CCurl
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// One libcurl easy handle, set up with the options every nhacviec transfer needs.
@@ -94,7 +94,8 @@ final class CurlEasy: @unchecked Sendable {
         var responseCode = 0
         _ = ccurl_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &responseCode)
         let detail = errorBuffer[0] == 0 ? String(cString: curl_easy_strerror(code)) : String(cString: errorBuffer)
-        return CurlOutcome(code: code, responseCode: responseCode, detail: detail, cancelled: transfer.cancellation.isCancelled)
+        return CurlOutcome(
+            code: code, responseCode: responseCode, detail: detail, cancelled: transfer.cancellation.isCancelled)
     }
 
     /// Shuts down the cached connection's socket, if any, so that neither the next transfer nor
@@ -110,27 +111,35 @@ final class CurlEasy: @unchecked Sendable {
     }
 
     private func setCallbacks() throws(CurlOptionError) {
-        try check(CURLOPT_READFUNCTION, ccurl_setopt_data_func(handle, CURLOPT_READFUNCTION) { buffer, size, count, context in
-            guard let buffer, let context else { return Int(CURL_READFUNC_ABORT) }
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-            return transfer.readUpload(into: buffer, capacity: size * count)
-        })
+        try check(
+            CURLOPT_READFUNCTION,
+            ccurl_setopt_data_func(handle, CURLOPT_READFUNCTION) { buffer, size, count, context in
+                guard let buffer, let context else { return Int(CURL_READFUNC_ABORT) }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+                return transfer.readUpload(into: buffer, capacity: size * count)
+            })
         // Response bodies are not needed: read and drop them instead of libcurl's default of stdout.
-        try check(CURLOPT_WRITEFUNCTION, ccurl_setopt_data_func(handle, CURLOPT_WRITEFUNCTION) { _, size, count, _ in
-            size * count
-        })
-        try check(CURLOPT_HEADERFUNCTION, ccurl_setopt_data_func(handle, CURLOPT_HEADERFUNCTION) { buffer, size, count, context in
-            guard let buffer, let context else { return size * count }
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-            transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
-            return size * count
-        })
+        try check(
+            CURLOPT_WRITEFUNCTION,
+            ccurl_setopt_data_func(handle, CURLOPT_WRITEFUNCTION) { _, size, count, _ in
+                size * count
+            })
+        try check(
+            CURLOPT_HEADERFUNCTION,
+            ccurl_setopt_data_func(handle, CURLOPT_HEADERFUNCTION) { buffer, size, count, context in
+                guard let buffer, let context else { return size * count }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+                transfer.receiveHeaderLine(UnsafeRawBufferPointer(start: buffer, count: size * count))
+                return size * count
+            })
         // Non-zero aborts the transfer with CURLE_ABORTED_BY_CALLBACK.
-        try check(CURLOPT_XFERINFOFUNCTION, ccurl_setopt_xferinfo_func(handle) { context, _, _, _, _ in
-            guard let context else { return 0 }
-            let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
-            return transfer.cancellation.isCancelled ? 1 : 0
-        })
+        try check(
+            CURLOPT_XFERINFOFUNCTION,
+            ccurl_setopt_xferinfo_func(handle) { context, _, _, _, _ in
+                guard let context else { return 0 }
+                let transfer = Unmanaged<CurlTransfer>.fromOpaque(context).takeUnretainedValue()
+                return transfer.cancellation.isCancelled ? 1 : 0
+            })
     }
 
     private func check(_ option: CURLoption, _ code: CURLcode) throws(CurlOptionError) {

@@ -7,7 +7,9 @@ public protocol MailTransport: Sendable {
     ///   - envelopeFrom: The SMTP `MAIL FROM` address (bounces go there).
     ///   - recipient: The SMTP `RCPT TO` address.
     /// - Returns: The outcome for this recipient; never throws.
-    func send(_ message: RenderedEmail, from envelopeFrom: MailAddress, to recipient: MailAddress) async
+    func send(
+        _ message: RenderedEmail, from envelopeFrom: MailAddress, to recipient: MailAddress
+    ) async
         -> MailDeliveryResult
 }
 

@@ -1,9 +1,9 @@
 public import Foundation
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// "Sends" mail by writing each message into `<state_dir>/outbox/` as an `.eml` file: the default
@@ -25,7 +25,8 @@ public struct OutboxTransport: MailTransport {
     public static func fileName(for messageID: MessageID) -> String {
         var name = ""
         for scalar in messageID.value.unicodeScalars {
-            let keep = ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+            let keep =
+                ("0"..."9").contains(scalar) || ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
                 || ".@=+-_".unicodeScalars.contains(scalar)
             name.unicodeScalars.append(keep ? scalar : "_")
         }
@@ -52,7 +53,8 @@ public struct OutboxTransport: MailTransport {
         }
         let target = directory.appendingPathComponent(OutboxTransport.fileName(for: message.messageID))
         let temporary = directory.appendingPathComponent(".\(UUID().uuidString).tmp")
-        let failure = OutboxTransport.writeDurably(message.bytes, to: temporary.path)
+        let failure =
+            OutboxTransport.writeDurably(message.bytes, to: temporary.path)
             ?? (rename(temporary.path, target.path) == 0 ? nil : errno)
         guard let failure else { return .sent(code: 0) }
         _ = unlink(temporary.path)

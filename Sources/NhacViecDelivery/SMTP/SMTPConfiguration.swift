@@ -58,7 +58,9 @@ extension SMTPConfiguration {
         func fail(_ reason: SMTPConfigurationError.Reason) -> SMTPConfigurationError {
             SMTPConfigurationError(reason)
         }
-        for (field, text) in [("url", url), ("username", username ?? ""), ("helo", helo ?? ""), ("ca_file", caFile ?? "")] {
+        for (field, text) in [
+            ("url", url), ("username", username ?? ""), ("helo", helo ?? ""), ("ca_file", caFile ?? ""),
+        ] {
             if let control = text.unicodeScalars.first(where: isForbiddenControl) {
                 throw fail(.controlCharacter(field: field, scalar: control.value))
             }
@@ -97,7 +99,9 @@ extension SMTPConfiguration {
         var host = authority
         var portText: Substring?
         if authority.first == "[" {
-            guard let close = authority.firstIndex(of: "]") else { throw SMTPConfigurationError(.invalidHost(String(authority))) }
+            guard let close = authority.firstIndex(of: "]") else {
+                throw SMTPConfigurationError(.invalidHost(String(authority)))
+            }
             host = authority[...close]
             let rest = authority[authority.index(after: close)...]
             if !rest.isEmpty {

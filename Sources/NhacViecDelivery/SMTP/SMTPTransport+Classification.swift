@@ -32,7 +32,8 @@ extension SMTPTransport {
         case CURLE_UNSUPPORTED_PROTOCOL, CURLE_URL_MALFORMAT, CURLE_NOT_BUILT_IN:
             return .configuration(reason: "libcurl cannot use this smtp url: \(detail)")
         case CURLE_COULDNT_RESOLVE_HOST:
-            return .retryable(code: nil, reason: "cannot resolve the server's host name (\(detail)); check the smtp url and DNS")
+            return .retryable(
+                code: nil, reason: "cannot resolve the server's host name (\(detail)); check the smtp url and DNS")
         case CURLE_COULDNT_CONNECT:
             return .retryable(code: nil, reason: "cannot connect to the server: \(detail)")
         case CURLE_OPERATION_TIMEDOUT:

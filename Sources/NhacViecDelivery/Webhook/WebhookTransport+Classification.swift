@@ -2,7 +2,9 @@ import CCurl
 
 extension WebhookTransport {
     /// Turns libcurl's result, the status and the `Retry-After`/`Location` headers into a delivery result.
-    static func classify(_ outcome: CurlOutcome, retryAfter: String?, location: String?, now: Double)
+    static func classify(
+        _ outcome: CurlOutcome, retryAfter: String?, location: String?, now: Double
+    )
         -> WebhookDeliveryResult
     {
         let detail = outcome.detail
@@ -12,7 +14,8 @@ extension WebhookTransport {
         case CURLE_ABORTED_BY_CALLBACK where outcome.cancelled:
             return .retryable(status: nil, retryAfter: nil, reason: "delivery cancelled")
         case CURLE_PEER_FAILED_VERIFICATION:
-            return .configuration(reason: "the receiver's certificate is not trusted (\(detail)); set ca_file to its CA")
+            return .configuration(
+                reason: "the receiver's certificate is not trusted (\(detail)); set ca_file to its CA")
         case CURLE_SSL_CONNECT_ERROR, CURLE_SSL_CERTPROBLEM, CURLE_SSL_CIPHER, CURLE_SSL_CACERT_BADFILE,
             CURLE_SSL_ISSUER_ERROR, CURLE_SSL_CRL_BADFILE, CURLE_SSL_PINNEDPUBKEYNOTMATCH,
             CURLE_SSL_INVALIDCERTSTATUS:

@@ -59,7 +59,8 @@ public final class WebhookTransport: Sendable {
     public func send(_ request: WebhookRequest) async -> WebhookDeliveryResult {
         let easy = self.easy
         let sentAt = now()
-        let headers = request.headers(signedWith: secret, timestamp: Int64(sentAt.timeIntervalSince1970))
+        let headers =
+            request.headers(signedWith: secret, timestamp: Int64(sentAt.timeIntervalSince1970))
             .map { "\($0.name): \($0.value)" }
             // An empty Expect stops libcurl from waiting for `100 Continue` on bodies over 1 KiB.
             + ["user-agent: \(userAgent)", "Expect:"]

@@ -197,7 +197,9 @@ struct EmailRenderingTests {
 
     @Suite("Refusing unsafe input")
     struct UnsafeInput {
-        @Test("A subject with a line break or NUL is refused, not sent", arguments: ["a\r\nBcc: x@evil.example", "a\u{0}b", "tab\there"])
+        @Test(
+            "A subject with a line break or NUL is refused, not sent",
+            arguments: ["a\r\nBcc: x@evil.example", "a\u{0}b", "tab\there"])
         func subjectControls(subject: String) throws {
             #expect(throws: MailMessageError.self) { try SampleMessage.make(subject: subject).rendered() }
         }

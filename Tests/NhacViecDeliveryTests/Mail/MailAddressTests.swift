@@ -8,8 +8,14 @@ struct MailAddressTests {
         arguments: [
             ("nhacviec@gialai.example", nil, "nhacviec@gialai.example"),
             ("<nhacviec@gialai.example>", nil, "nhacviec@gialai.example"),
-            ("Văn phòng UBND tỉnh Gia Lai <nhacviec@gialai.example>", "Văn phòng UBND tỉnh Gia Lai", "nhacviec@gialai.example"),
-            ("\"Sở \\\"Tài chính\\\", Gia Lai\" <stc@gialai.example>", "Sở \"Tài chính\", Gia Lai", "stc@gialai.example"),
+            (
+                "Văn phòng UBND tỉnh Gia Lai <nhacviec@gialai.example>", "Văn phòng UBND tỉnh Gia Lai",
+                "nhacviec@gialai.example"
+            ),
+            (
+                "\"Sở \\\"Tài chính\\\", Gia Lai\" <stc@gialai.example>", "Sở \"Tài chính\", Gia Lai",
+                "stc@gialai.example"
+            ),
             ("  first.last+tag@sub-domain.gov.vn  ", nil, "first.last+tag@sub-domain.gov.vn"),
             ("o'brien@xn--gia-lai-9za.example", nil, "o'brien@xn--gia-lai-9za.example"),
         ] as [(String, String?, String)]

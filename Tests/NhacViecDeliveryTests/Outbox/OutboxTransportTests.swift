@@ -11,10 +11,14 @@ struct OutboxTransportTests {
     func writesRenderedBytes() async throws {
         let state = try TemporaryDirectory()
         let message = try SampleMessage.make().rendered()
-        let result = await OutboxTransport(stateDirectory: state.url).send(message, from: Self.envelopeFrom, to: Self.recipient)
+        let result = await OutboxTransport(stateDirectory: state.url).send(
+            message, from: Self.envelopeFrom, to: Self.recipient)
         #expect(result == .sent(code: 0))
         let outbox = state.url.appendingPathComponent("outbox")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: outbox.path) == [OutboxTransport.fileName(for: message.messageID)])
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: outbox.path) == [
+                OutboxTransport.fileName(for: message.messageID)
+            ])
         let file = outbox.appendingPathComponent(OutboxTransport.fileName(for: message.messageID))
         #expect(Array(try Data(contentsOf: file)) == message.bytes)
         let parsed = try ParsedEmail.parse(file: file)
@@ -27,7 +31,8 @@ struct OutboxTransportTests {
         let state = try TemporaryDirectory()
         let outbox = OutboxTransport(stateDirectory: state.url)
         var message = try SampleMessage.make()
-        #expect(await outbox.send(try message.rendered(), from: Self.envelopeFrom, to: Self.recipient) == .sent(code: 0))
+        #expect(
+            await outbox.send(try message.rendered(), from: Self.envelopeFrom, to: Self.recipient) == .sent(code: 0))
         message.textBody = "Bản sửa đổi."
         let second = try message.rendered()
         #expect(await outbox.send(second, from: Self.envelopeFrom, to: Self.recipient) == .sent(code: 0))
@@ -36,10 +41,12 @@ struct OutboxTransportTests {
         #expect(Array(try Data(contentsOf: outbox.directory.appendingPathComponent(names[0]))) == second.bytes)
     }
 
-    @Test("File names keep only safe characters", arguments: [
-        ("nhacviec.kh25=2Fbc@gialai.example", "nhacviec.kh25=2Fbc@gialai.example.eml"),
-        ("a/b{c}|d@gialai.example", "a_b_c__d@gialai.example.eml"),
-    ])
+    @Test(
+        "File names keep only safe characters",
+        arguments: [
+            ("nhacviec.kh25=2Fbc@gialai.example", "nhacviec.kh25=2Fbc@gialai.example.eml"),
+            ("a/b{c}|d@gialai.example", "a_b_c__d@gialai.example.eml"),
+        ])
     func fileNames(id: String, name: String) throws {
         #expect(OutboxTransport.fileName(for: try MessageID(id)) == name)
     }

@@ -43,7 +43,8 @@ struct SMTPTransportTests {
             #expect(results.map(\.result) == [.sent(code: 250), .sent(code: 250)])
             let received = try server.received()
             try #require(received.count == 2)
-            #expect(received.map(\.envelope.rcptTos) == [["vanthu@stp.gialai.example"], ["lanhdao@stp.gialai.example"]])
+            #expect(
+                received.map(\.envelope.rcptTos) == [["vanthu@stp.gialai.example"], ["lanhdao@stp.gialai.example"]])
             for delivery in received {
                 #expect(delivery.bytes == message.bytes)
                 #expect(delivery.envelope.mailFrom == "bounces@gialai.example")
@@ -74,7 +75,8 @@ struct SMTPTransportTests {
             let transport = try SMTPTransport(
                 configuration: SMTPConfiguration(url: server.url, tls: .none, helo: helo)
             )
-            let result = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
+            let result = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
             #expect(result == .sent(code: 250))
             #expect(try server.received().first?.envelope.tls == false)
         }
@@ -116,7 +118,8 @@ struct SMTPTransportTests {
         func plaintextServerRefused() async throws {
             let server = try SMTPTestServer(mode: .plain)
             let transport = try SMTPTransport(configuration: configuration(server))
-            let result = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
+            let result = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
             guard case .configuration(let reason) = result else {
                 Issue.record("expected a configuration error, got \(result)")
                 return
@@ -130,7 +133,8 @@ struct SMTPTransportTests {
             let server = try SMTPTestServer()
             let secret = "sai-mat-khau-bi-mat"
             let transport = try SMTPTransport(configuration: configuration(server, password: secret))
-            let result = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
+            let result = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
             guard case .configuration(let reason) = result else {
                 Issue.record("expected a configuration error, got \(result)")
                 return
@@ -166,9 +170,11 @@ struct SMTPTransportTests {
                 _ = server
             }
             let transport = try SMTPTransport(
-                configuration: SMTPConfiguration(url: "smtp://127.0.0.1:\(port)", tls: .none, connectTimeout: .seconds(2))
+                configuration: SMTPConfiguration(
+                    url: "smtp://127.0.0.1:\(port)", tls: .none, connectTimeout: .seconds(2))
             )
-            let result = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
+            let result = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
             guard case .retryable(nil, _) = result else {
                 Issue.record("expected retryable without a code, got \(result)")
                 return
@@ -184,7 +190,8 @@ struct SMTPTransportTests {
             let transport = try SMTPTransport(configuration: configuration(server, timeout: .seconds(1)))
             let clock = ContinuousClock()
             let start = clock.now
-            let result = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("slow-data"))
+            let result = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("slow-data"))
             guard case .retryable(_, let reason) = result else {
                 Issue.record("expected retryable, got \(result)")
                 return
@@ -192,7 +199,8 @@ struct SMTPTransportTests {
             #expect(reason.contains("timed out"))
             #expect(clock.now - start < .seconds(5))
             // The stalled connection is dropped and the next message goes through a new one.
-            let next = await transport.send(try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
+            let next = await transport.send(
+                try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
             #expect(next == .sent(code: 250))
         }
 

@@ -28,20 +28,24 @@ final class WebhookTestServer {
         }
     }
 
+    /// The server's self-signed certificate when it serves HTTPS.
+    let certificate: TestCertificate?
     private let log: TemporaryDirectory
     private let server: ServerProcess
 
-    init() throws {
-        try ChildProcess.requireTools()
+    init(https: Bool = false) throws {
+        try ChildProcess.requireTools(executables: https ? ["/usr/bin/openssl"] : [])
         log = try TemporaryDirectory()
+        certificate = https ? try TestCertificate() : nil
+        let tlsArguments = certificate.map { ["--cert", $0.certificatePath, "--key", $0.keyPath] } ?? []
         server = try ServerProcess(
             script: "webhook_server.py",
-            arguments: ["--secret", WebhookTestServer.secret, "--log", log.url.path]
+            arguments: ["--secret", WebhookTestServer.secret, "--log", log.url.path] + tlsArguments
         )
     }
 
     func url(_ path: String) -> String {
-        "http://127.0.0.1:\(server.port)\(path)"
+        "\(certificate == nil ? "http" : "https")://127.0.0.1:\(server.port)\(path)"
     }
 
     /// The requests received, in order of arrival.

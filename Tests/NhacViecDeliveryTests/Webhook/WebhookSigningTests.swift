@@ -60,10 +60,13 @@ struct WebhookSigningTests {
         }
     }
 
-    @Test("Webhook ids must fit in a header", arguments: ["", "a b", "a\nb", String(repeating: "x", count: 257), "khóa"])
+    @Test(
+        "Webhook ids must fit in a header", arguments: ["", "a b", "a\nb", String(repeating: "x", count: 257), "khóa"])
     func ids(id: String) throws {
         let endpoint = try WebhookEndpoint("https://hooks.gialai.example/")
-        #expect(throws: WebhookConfigurationError(.invalidID(id))) { try WebhookRequest(endpoint: endpoint, id: id, body: []) }
+        #expect(throws: WebhookConfigurationError(.invalidID(id))) {
+            try WebhookRequest(endpoint: endpoint, id: id, body: [])
+        }
     }
 
     @Test("Preview headers carry the same signature the transport sends")

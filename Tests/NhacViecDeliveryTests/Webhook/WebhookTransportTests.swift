@@ -10,7 +10,9 @@ struct WebhookTransportTests {
         """.utf8
     )
 
-    static func request(_ server: WebhookTestServer, _ path: String, id: String = "kh25/bc-tthc/2026-06-15#3") throws
+    static func request(
+        _ server: WebhookTestServer, _ path: String, id: String = "kh25/bc-tthc/2026-06-15#3"
+    ) throws
         -> WebhookRequest
     {
         try WebhookRequest(endpoint: WebhookEndpoint(server.url(path)), id: id, body: body)
@@ -116,6 +118,24 @@ struct WebhookTransportTests {
         task.cancel()
         #expect(await task.value == .retryable(status: nil, retryAfter: nil, reason: "delivery cancelled"))
         #expect(clock.now - cancelledAt < .seconds(3))
+    }
+
+    @Test("Over HTTPS an untrusted certificate is a configuration error; trusting its CA with ca_file fixes it")
+    func certificateTrust() async throws {
+        let server = try WebhookTestServer(https: true)
+        let secret = try WebhookSecret(parsing: WebhookTestServer.secret)
+        let untrusting = try WebhookTransport(secret: secret)
+        guard case .configuration(let reason) = await untrusting.send(try Self.request(server, "/ok")) else {
+            Issue.record("expected a configuration error")
+            return
+        }
+        #expect(reason.contains("ca_file"))
+        let trusting = try WebhookTransport(
+            secret: secret,
+            configuration: WebhookConfiguration(caFile: server.certificate?.certificatePath)
+        )
+        #expect(await trusting.send(try Self.request(server, "/ok")) == .sent(status: 200))
+        #expect(try server.received().map(\.verified) == [true])
     }
 
     @Test("A refused connection is retryable")

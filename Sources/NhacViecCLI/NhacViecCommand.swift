@@ -12,7 +12,9 @@ public struct NhacViecCommand: AsyncParsableCommand {
               nhacviec upcoming --days 30
               nhacviec reminders --agency so-tu-phap --from 2026-06-01 --to 2026-06-30
             """,
-        subcommands: [CheckCommand.self, UpcomingCommand.self, RemindersCommand.self]
+        subcommands: [
+            CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
+        ]
     )
 
     public init() {}

@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -44,8 +45,14 @@ let package = Package(
             name: "NhacViecDelivery",
             dependencies: ["CCurl", "NhacViecCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Adapter: sd_notify over $NOTIFY_SOCKET and the journal-aware swift-log handler.
+        .target(
+            name: "NhacViecSystemd",
+            dependencies: [.product(name: "Logging", package: "swift-log")]
+        ),
         .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
         .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
+        .testTarget(name: "NhacViecSystemdTests", dependencies: ["NhacViecSystemd"]),
         .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
         .testTarget(
             name: "NhacViecCLITests",

@@ -78,7 +78,8 @@ struct SystemdNotifierTests {
 
     @Suite("Without systemd nothing breaks")
     struct Disabled {
-        @Test("No NOTIFY_SOCKET (or an empty one): disabled, and every call quietly does nothing",
+        @Test(
+            "No NOTIFY_SOCKET (or an empty one): disabled, and every call quietly does nothing",
             arguments: [[:], ["NOTIFY_SOCKET": ""]] as [[String: String]])
         func noSocket(environment: [String: String]) throws {
             let notifier = SystemdNotifier(environment: environment)

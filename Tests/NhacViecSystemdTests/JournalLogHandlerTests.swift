@@ -6,7 +6,7 @@ import Testing
 struct JournalLogHandlerTests {
     @Test("Each event is one line on the descriptor; events below the level are dropped")
     func linesAndLevel() throws {
-        let pipe = try Pipe()
+        let pipe = try StreamPipe()
         var logger = Logger(label: "nhacviec") {
             JournalLogHandler(label: $0, level: .info, format: .journal, fileDescriptor: pipe.writeEnd)
         }
@@ -26,7 +26,7 @@ struct JournalLogHandlerTests {
 
     @Test("Event metadata overrides the provider's, which overrides the logger's")
     func metadataPrecedence() throws {
-        let pipe = try Pipe()
+        let pipe = try StreamPipe()
         let provider = Logger.MetadataProvider { ["service": "serve", "channel": "provider"] }
         var logger = Logger(label: "nhacviec") {
             JournalLogHandler(
@@ -41,7 +41,7 @@ struct JournalLogHandlerTests {
 
     @Test("Level and metadata are values: changing a copy leaves the original alone")
     func valueSemantics() throws {
-        let pipe = try Pipe()
+        let pipe = try StreamPipe()
         var first = Logger(label: "nhacviec") {
             JournalLogHandler(label: $0, format: .journal, fileDescriptor: pipe.writeEnd)
         }

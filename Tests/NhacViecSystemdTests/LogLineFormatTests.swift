@@ -73,7 +73,7 @@ struct LogLineFormatTests {
     struct Detection {
         @Test("JOURNAL_STREAM equal to the descriptor's device:inode means the journal")
         func matching() throws {
-            let pipe = try Pipe()
+            let pipe = try StreamPipe()
             let format = LogLineFormat.detect(
                 fileDescriptor: pipe.writeEnd, environment: ["JOURNAL_STREAM": try pipe.identity()])
             #expect(format == .journal)
@@ -81,8 +81,8 @@ struct LogLineFormatTests {
 
         @Test("Another stream's device:inode (stderr redirected, the variable inherited) means human")
         func otherStream() throws {
-            let pipe = try Pipe()
-            let other = try Pipe()
+            let pipe = try StreamPipe()
+            let other = try StreamPipe()
             let format = LogLineFormat.detect(
                 fileDescriptor: pipe.writeEnd, environment: ["JOURNAL_STREAM": try other.identity()])
             #expect(format == .human(timeZone: .current))
@@ -95,13 +95,13 @@ struct LogLineFormatTests {
                 ["JOURNAL_STREAM": "8:1:2"],
             ] as [[String: String]])
         func absent(environment: [String: String]) throws {
-            let pipe = try Pipe()
+            let pipe = try StreamPipe()
             #expect(LogLineFormat.detect(fileDescriptor: pipe.writeEnd, environment: environment) != .journal)
         }
 
         @Test("A descriptor that is not open is never the journal")
         func closedDescriptor() throws {
-            let pipe = try Pipe()
+            let pipe = try StreamPipe()
             let format = LogLineFormat.detect(fileDescriptor: -1, environment: ["JOURNAL_STREAM": try pipe.identity()])
             #expect(format != .journal)
         }

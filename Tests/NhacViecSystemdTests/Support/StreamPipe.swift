@@ -1,7 +1,7 @@
 import Glibc
 
 /// A pipe whose write end stands in for the daemon's stderr.
-final class Pipe {
+final class StreamPipe {
     let readEnd: Int32
     let writeEnd: Int32
     private var writeOpen = true

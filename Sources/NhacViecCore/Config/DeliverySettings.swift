@@ -5,19 +5,6 @@ public struct DeliverySettings: Sendable, Hashable {
         case outbox, smtp
     }
 
-    /// A sender or reply-to mailbox as written in the config: `Văn phòng UBND tỉnh Gia Lai <nhacviec@gialai.example>`.
-    public struct Mailbox: Sendable, Hashable, CustomStringConvertible {
-        public var displayName: String?
-        public var address: String
-
-        public init(displayName: String?, address: String) {
-            self.displayName = displayName
-            self.address = address
-        }
-
-        public var description: String { displayName.map { "\($0) <\(address)>" } ?? address }
-    }
-
     /// STARTTLS is always required on `smtp://`; `none` is allowed only for a loopback relay.
     public enum TLSMode: String, Sendable, Hashable, CaseIterable {
         case required, none
@@ -47,39 +34,22 @@ public struct DeliverySettings: Sendable, Hashable {
     }
 
     public var emailTransport: EmailTransport
-    public var from: Mailbox
-    public var replyTo: Mailbox?
+    public var from: MailAddress
+    public var replyTo: MailAddress?
     public var smtp: SMTP?
     public var webhook: Webhook
     public var retry: Retry
 
     public static let `default` = DeliverySettings(
-        emailTransport: .outbox, from: Mailbox(displayName: "nhacviec", address: "nhacviec@localhost.example"),
+        emailTransport: .outbox, from: defaultSender,
         replyTo: nil, smtp: nil, webhook: Webhook(secretFile: nil, timeoutSeconds: 15),
         retry: Retry(initialMinutes: 5, maximumMinutes: 240))
 }
 
-extension DeliverySettings.Mailbox {
-    /// Parses `address` or `Display Name <address>`; returns the problem when it is not acceptable.
-    static func parse(_ text: String) -> Result<DeliverySettings.Mailbox, MailboxProblem> {
-        let trimmed = text.trimmingSpaces
-        guard let open = trimmed.lastIndex(of: "<") else {
-            if let problem = EmailAddress.problem(with: trimmed) { return .failure(MailboxProblem(reason: problem)) }
-            return .success(.init(displayName: nil, address: trimmed))
-        }
-        guard trimmed.hasSuffix(">") else { return .failure(MailboxProblem(reason: "a '<' without a closing '>'")) }
-        let address = String(trimmed[trimmed.index(after: open)..<trimmed.index(before: trimmed.endIndex)])
-        var name = String(trimmed[..<open]).trimmingSpaces
-        if name.hasPrefix("\""), name.hasSuffix("\""), name.count >= 2 { name = String(name.dropFirst().dropLast()) }
-        if name.contains("<") || name.contains(">") || name.contains("\"") {
-            return .failure(MailboxProblem(reason: "the display name may not contain <, > or \""))
-        }
-        if let problem = EmailAddress.problem(with: address) { return .failure(MailboxProblem(reason: problem)) }
-        return .success(.init(displayName: name.isEmpty ? nil : name, address: address))
+extension DeliverySettings {
+    /// The sender when the config names none; a constant address that is valid by construction.
+    static var defaultSender: MailAddress {
+        // The literal passes MailAddress's checks (covered by DeliverySettingsTests), so this cannot fail.
+        try! MailAddress(displayName: "nhacviec", address: "nhacviec@localhost.example")
     }
-}
-
-/// Why a mailbox was refused.
-struct MailboxProblem: Error {
-    var reason: String
 }

@@ -1,3 +1,5 @@
+import NhacViecCore
+
 extension EmailMessage {
     /// Renders the message as RFC 5322 / MIME bytes.
     ///

@@ -1,3 +1,5 @@
+public import NhacViecCore
+
 /// One email as nhacviec sends it: addresses, threading identifiers, subject, a plain-text body
 /// and an optional HTML alternative.
 ///

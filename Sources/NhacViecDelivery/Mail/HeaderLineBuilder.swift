@@ -1,3 +1,5 @@
+import NhacViecCore
+
 /// Writes one header field as ASCII lines of at most 76 characters, folding before a space.
 ///
 /// Folding inserts CRLF before a space that separates two tokens, so unfolding gives back the

@@ -1,3 +1,5 @@
+import NhacViecCore
+
 /// An extra header field for an `EmailMessage`, such as `X-Nhacviec-Key` or `List-Id`.
 public struct MailHeader: Hashable, Sendable {
     /// Names the builder writes itself; an extra header may not replace them.

@@ -1,3 +1,5 @@
+public import NhacViecCore
+
 /// Something that delivers rendered messages: SMTP, or the outbox directory.
 public protocol MailTransport: Sendable {
     /// Delivers `message` to one envelope recipient, in its own transaction.

@@ -1,3 +1,5 @@
+import NhacViecCore
+
 /// Quoted-printable body encoding (RFC 2045 §6.7) with CRLF line breaks and lines of at most 76 characters.
 enum QuotedPrintable {
     static let lineLimit = 76

@@ -1,3 +1,5 @@
+public import NhacViecCore
+
 public import Foundation
 
 #if canImport(Glibc)

@@ -1,3 +1,5 @@
+import NhacViecCore
+
 /// How to reach the SMTP server: the `delivery.email.smtp` config section, with the password already read.
 public struct SMTPConfiguration: Sendable {
     /// Whether the connection must be encrypted.
@@ -82,7 +84,7 @@ extension SMTPConfiguration {
         let implicitTLS = scheme == "smtps"
         if tls == .none {
             if implicitTLS { throw fail(.plaintextWithSMTPS) }
-            if !SMTPConfiguration.isLoopback(host) { throw fail(.plaintextNotLoopback(host: host)) }
+            if !Loopback.contains(host) { throw fail(.plaintextNotLoopback(host: host)) }
         }
         if password != nil, username == nil { throw fail(.passwordWithoutUsername) }
         if username != nil, password == nil { throw fail(.usernameWithoutPassword) }
@@ -120,14 +122,6 @@ extension SMTPConfiguration {
             throw SMTPConfigurationError(.invalidPort(String(portText)))
         }
         return (String(host), port)
-    }
-
-    /// `localhost`, `127.0.0.0/8` or `[::1]`.
-    static func isLoopback(_ host: String) -> Bool {
-        let lowered = host.lowercased()
-        if lowered == "localhost" || lowered == "[::1]" { return true }
-        let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
-        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
 
     /// Letters, digits, `-` and dots, in labels of 1-63 characters (IPv4 addresses included).

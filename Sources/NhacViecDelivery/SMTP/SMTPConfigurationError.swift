@@ -1,3 +1,5 @@
+import NhacViecCore
+
 /// Why an SMTP configuration was refused. Never contains the password.
 public struct SMTPConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.

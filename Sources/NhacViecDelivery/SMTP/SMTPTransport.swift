@@ -1,3 +1,4 @@
+public import NhacViecCore
 import CCurl
 import Foundation
 

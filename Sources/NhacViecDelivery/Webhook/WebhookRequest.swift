@@ -1,3 +1,5 @@
+public import NhacViecCore
+
 /// One webhook delivery: where, the idempotency id, and the JSON body.
 public struct WebhookRequest: Hashable, Sendable {
     public let endpoint: WebhookEndpoint

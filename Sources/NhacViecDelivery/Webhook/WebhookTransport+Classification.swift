@@ -1,3 +1,4 @@
+import NhacViecCore
 import CCurl
 
 extension WebhookTransport {

@@ -1,4 +1,5 @@
 import Foundation
+import NhacViecCore
 import NhacViecDelivery
 import Testing
 

@@ -1,4 +1,5 @@
 import Foundation
+import NhacViecCore
 import NhacViecDelivery
 import Testing
 
@@ -197,7 +198,8 @@ struct SMTPTransportTests {
                 return
             }
             #expect(reason.contains("timed out"))
-            #expect(clock.now - start < .seconds(5))
+            // Generous bound: it must not wait for the server (which stalls for a minute), whatever the machine load.
+            #expect(clock.now - start < .seconds(30))
             // The stalled connection is dropped and the next message goes through a new one.
             let next = await transport.send(
                 try SampleMessage.make().rendered(), from: envelopeFrom, to: try address("vanthu"))
@@ -222,7 +224,7 @@ struct SMTPTransportTests {
             #expect(server.isStalling)
             #expect(result == .retryable(code: nil, reason: "delivery cancelled"))
             // libcurl calls the progress callback at least once a second while waiting.
-            #expect(clock.now - cancelledAt < .seconds(3))
+            #expect(clock.now - cancelledAt < .seconds(15))
             #expect(await transport.send(message, from: envelopeFrom, to: try address("vanthu")) == .sent(code: 250))
         }
     }

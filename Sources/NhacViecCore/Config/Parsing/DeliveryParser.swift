@@ -22,12 +22,12 @@ struct DeliveryParser {
         return settings
     }
 
-    private func mailbox(_ node: YAMLNode, what: String) -> DeliverySettings.Mailbox? {
+    private func mailbox(_ node: YAMLNode, what: String) -> MailAddress? {
         guard let text = node.line(what) else { return nil }
-        switch DeliverySettings.Mailbox.parse(text) {
-        case .success(let mailbox): return mailbox
-        case .failure(let problem):
-            sink.error(node.location, "invalid \(what) '\(text)': \(problem.reason)", fix: "write \"Name <address@domain>\" or a plain address")
+        do {
+            return try MailAddress.parse(text)
+        } catch {
+            sink.error(node.location, "invalid \(what) '\(text)': \(error.explanation)", fix: "write \"Name <address@domain>\" or a plain address")
             return nil
         }
     }
@@ -65,15 +65,15 @@ struct DeliveryParser {
         }
         let host = SMTPHost.host(of: url)
         if host.isEmpty { sink.error(urlNode.location, "smtp.url '\(url)' has no host") }
-        if tls == .none && !SMTPHost.isLoopback(host) {
+        if tls == .none && !Loopback.contains(host.contains(":") ? "[\(host)]" : host) {
             sink.error(keys["tls"]?.location, "tls: none is allowed only for a relay on 127.0.0.1 or localhost", fix: "use tls: required")
         }
         if tls == .none && lower.hasPrefix("smtps://") {
             sink.error(keys["tls"]?.location, "tls: none contradicts smtps://", fix: "use smtp:// for a plain loopback relay")
         }
         let helo = keys["helo"].flatMap { $0.line("helo") }
-        if let helo, let problem = DomainName.problem(with: helo), helo != "localhost" {
-            sink.error(keys["helo"]?.location, "helo '\(helo)' is not a host name: \(problem)")
+        if let helo, helo != "localhost", (try? MailAddress(address: "postmaster@" + helo)) == nil {
+            sink.error(keys["helo"]?.location, "helo '\(helo)' is not a fully qualified host name", fix: "e.g. helo: nhacviec.gialai.gov.vn")
         }
         return DeliverySettings.SMTP(
             url: url, tls: tls, caFile: keys["ca_file"].flatMap { $0.isNull ? nil : $0.line("ca_file") },
@@ -93,7 +93,4 @@ enum SMTPHost {
         return String(withoutUser.split(separator: ":").first ?? "")
     }
 
-    static func isLoopback(_ host: String) -> Bool {
-        host == "localhost" || host.hasPrefix("127.") || host == "::1"
-    }
 }

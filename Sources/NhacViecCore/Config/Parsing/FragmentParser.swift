@@ -190,19 +190,20 @@ struct FragmentParser {
             if let email = keys["email"], let list = email.list("email", acceptsScalar: true) {
                 for entry in list {
                     guard let address = entry.line("an email address") else { continue }
-                    if let problem = EmailAddress.problem(with: address) {
-                        sink.error(entry.location, "invalid email address '\(address)': \(problem)", fix: "write a plain address like name@gialai.gov.vn")
-                    } else {
+                    do {
+                        _ = try MailAddress(address: address)
                         emails.append(Located(value: address, location: entry.location))
+                    } catch {
+                        sink.error(entry.location, "invalid email address '\(address)': \(error.explanation)", fix: "write a plain address like name@gialai.gov.vn")
                     }
                 }
             }
             var webhook: Located<String>?
             if let hook = keys["webhook"], !hook.isNull, let url = hook.line("webhook") {
-                if let problem = WebhookURL.problem(with: url) {
-                    sink.error(hook.location, "invalid webhook URL '\(url)': \(problem)", fix: "use https://… (http:// only for 127.0.0.1 or localhost)")
-                } else {
-                    webhook = Located(value: url, location: hook.location)
+                do {
+                    webhook = Located(value: try WebhookEndpoint(url).url, location: hook.location)
+                } catch {
+                    sink.error(hook.location, "\(error)", fix: "use https://… (http:// only for 127.0.0.1 or localhost)")
                 }
             }
             var groups: [Located<String>] = []

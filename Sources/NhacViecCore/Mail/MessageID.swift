@@ -1,3 +1,4 @@
+
 /// An RFC 5322 message identifier, `left@right`, written in headers as `<left@right>`.
 public struct MessageID: Hashable, Sendable, CustomStringConvertible {
     /// The identifier without angle brackets.
@@ -61,7 +62,7 @@ public struct MessageIDError: Error, Equatable, Sendable, CustomStringConvertibl
 }
 
 extension String {
-    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+    package func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 }

@@ -74,7 +74,7 @@ public struct MailAddressError: Error, Equatable, Sendable, CustomStringConverti
     }
 
     /// `text` with control characters replaced by `\u{…}` escapes, safe to print on one line.
-    static func visible(_ text: String) -> String {
+    package static func visible(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             if isForbiddenControl(scalar) {
@@ -89,14 +89,14 @@ public struct MailAddressError: Error, Equatable, Sendable, CustomStringConverti
 
 /// Whether `scalar` must never reach a header or an SMTP envelope: C0 and C1 controls, DEL,
 /// and the Unicode line and paragraph separators.
-func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+package func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar.value {
     case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
     default: false
     }
 }
 
-func hex4(_ value: UInt32) -> String {
+package func hex4(_ value: UInt32) -> String {
     let digits = String(value, radix: 16, uppercase: true)
     return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
 }

@@ -26,7 +26,7 @@ public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
             break
         case "http":
             let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-            guard SMTPConfiguration.isLoopback(bracketed) else {
+            guard Loopback.contains(bracketed) else {
                 throw WebhookConfigurationError(.plaintextNotLoopback(host: host))
             }
         default:

@@ -1,4 +1,4 @@
-import NhacViecDelivery
+import NhacViecCore
 import Testing
 
 @Suite("Validating mail addresses")

@@ -143,7 +143,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// RFC 5322 `atext`: the characters allowed in a dot-atom besides the dot.
-func isAtext(_ character: Character) -> Bool {
+package func isAtext(_ character: Character) -> Bool {
     guard let ascii = character.asciiValue else { return false }
     switch ascii {
     case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: return true
@@ -151,7 +151,7 @@ func isAtext(_ character: Character) -> Bool {
     }
 }
 
-func trimmedSpaces(_ text: String) -> String {
+package func trimmedSpaces(_ text: String) -> String {
     var slice = Substring(text)
     while slice.first == " " { slice.removeFirst() }
     while slice.last == " " { slice.removeLast() }

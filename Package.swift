@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -45,6 +46,11 @@ let package = Package(
             name: "NhacViecDelivery",
             dependencies: ["CCurl", "NhacViecCore", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // Adapter: the durable delivery ledger in state_dir/state.sqlite (SQLite in WAL mode via GRDB).
+        .target(
+            name: "NhacViecStore",
+            dependencies: ["NhacViecCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         // Adapter: sd_notify over $NOTIFY_SOCKET and the journal-aware swift-log handler.
         .target(
             name: "NhacViecSystemd",
@@ -54,6 +60,7 @@ let package = Package(
         .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
         .testTarget(name: "NhacViecSystemdTests", dependencies: ["NhacViecSystemd"]),
         .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
+        .testTarget(name: "NhacViecStoreTests", dependencies: ["NhacViecStore", "NhacViecCore"]),
         .testTarget(
             name: "NhacViecCLITests",
             dependencies: ["NhacViecCore", "NhacViecConfigFiles", "NhacViecCLI"]

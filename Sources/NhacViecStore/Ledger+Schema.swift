@@ -1,0 +1,73 @@
+import GRDB
+
+extension Ledger {
+    /// The schema migrations applied to the file, oldest first (`v1`, …), for `nhacviec status`.
+    public func appliedMigrations() async throws -> [String] {
+        try await read { db in try Ledger.migrator.completedMigrations(db) }
+    }
+
+    /// The schema, one migration per version. Never edit a registered migration: add the next one.
+    static let migrator: DatabaseMigrator = {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE deliveries (
+                        id INTEGER PRIMARY KEY,
+                        reminder_key TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        occurrence_key TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        due_date TEXT,
+                        planned_at REAL NOT NULL,
+                        status TEXT NOT NULL
+                            CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'skipped')),
+                        attempts INTEGER NOT NULL DEFAULT 0 CHECK (attempts >= 0),
+                        next_attempt_at REAL,
+                        last_error TEXT,
+                        message_id TEXT,
+                        sent_at REAL,
+                        created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL,
+                        UNIQUE (reminder_key, channel)
+                    );
+                    CREATE INDEX deliveries_by_status ON deliveries (status, next_attempt_at);
+                    CREATE INDEX deliveries_by_agency ON deliveries (agency);
+                    CREATE INDEX deliveries_by_occurrence ON deliveries (occurrence_key);
+
+                    CREATE TABLE acknowledgements (
+                        occurrence_key TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        note TEXT,
+                        recorded_at REAL NOT NULL,
+                        PRIMARY KEY (occurrence_key, agency)
+                    );
+                    CREATE INDEX acknowledgements_by_time ON acknowledgements (recorded_at);
+
+                    CREATE TABLE threads (
+                        id INTEGER PRIMARY KEY,
+                        occurrence_key TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        message_id TEXT NOT NULL,
+                        recorded_at REAL NOT NULL,
+                        UNIQUE (occurrence_key, agency, message_id)
+                    );
+
+                    CREATE TABLE disabled_endpoints (
+                        url TEXT PRIMARY KEY,
+                        reason TEXT NOT NULL,
+                        disabled_at REAL NOT NULL
+                    );
+
+                    CREATE TABLE meta (
+                        key TEXT PRIMARY KEY,
+                        value TEXT NOT NULL
+                    );
+                    """
+            )
+        }
+        return migrator
+    }()
+}

@@ -1,0 +1,122 @@
+import Foundation
+import NhacViecCore
+import NhacViecStore
+import Testing
+
+@Suite("The ledger file")
+struct LedgerFileTests {
+    @Test("Opening creates the directory and a file in WAL mode")
+    func createsDirectoryAndFile() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.url.appendingPathComponent("var/lib/nhacviec/state.sqlite").path
+        let ledger = try Ledger(path: path)
+        try await ledger.insertIfMissing([delivery()], now: morning)
+        #expect(FileManager.default.fileExists(atPath: path))
+        #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test("Committed writes survive closing and reopening the file")
+    func reopenKeepsWrites() async throws {
+        let directory = try TemporaryDirectory()
+        do {
+            let ledger = try Ledger(path: directory.ledgerPath)
+            let row = try #require(try await ledger.seed([delivery()]).first)
+            try await ledger.markSending(ids: [row.id], messageID: "<1@nhacviec>", now: morning)
+            try await ledger.markSent(ids: [row.id], now: morning)
+            try await ledger.acknowledge(
+                occurrenceKey: occurrenceKey, agency: AgencyID("so-tc"), note: nil, now: morning)
+            try await ledger.setMeta("config_loaded_at", "2025-04-25T07:00:00+07:00")
+        }
+        let reopened = try Ledger(path: directory.ledgerPath)
+        let record = try #require(try await reopened.records(forOccurrence: occurrenceKey).first)
+        #expect(record.status == .sent)
+        #expect(record.messageID == "<1@nhacviec>")
+        #expect(try await reopened.acknowledgedAgencies(occurrenceKeys: [occurrenceKey]).count == 1)
+        #expect(try await reopened.meta("config_loaded_at") == "2025-04-25T07:00:00+07:00")
+    }
+
+    @Test("Migrations run once: reopening keeps the data and the schema stays at v1")
+    func migrationsRunOnce() async throws {
+        let directory = try TemporaryDirectory()
+        let first = try Ledger(path: directory.ledgerPath)
+        try await first.insertIfMissing([delivery()], now: morning)
+        #expect(try await first.appliedMigrations() == ["v1"])
+        let second = try Ledger(path: directory.ledgerPath)
+        #expect(try await second.appliedMigrations() == ["v1"])
+        #expect(try await second.counts()[.pending] == 1)
+    }
+
+    @Test("Two handles on one file, as two processes, see each other's commits")
+    func twoHandlesShareCommits() async throws {
+        let directory = try TemporaryDirectory()
+        let daemon = try Ledger(path: directory.ledgerPath)
+        let cli = try Ledger(path: directory.ledgerPath)
+        let row = try #require(try await daemon.seed([delivery()]).first)
+        try await daemon.markSending(ids: [row.id], messageID: "<1@nhacviec>", now: morning)
+        try await daemon.markSent(ids: [row.id], now: morning)
+        #expect(try await cli.counts()[.sent] == 1)
+
+        try await cli.acknowledge(occurrenceKey: occurrenceKey, agency: AgencyID("so-yt"), note: nil, now: morning)
+        #expect(
+            try await daemon.acknowledgedAgencies(occurrenceKeys: [occurrenceKey]) == [
+                occurrenceKey: [AgencyID("so-yt")]
+            ])
+    }
+
+    @Test("Two handles writing at the same time wait for each other instead of failing")
+    func concurrentWritersWait() async throws {
+        let directory = try TemporaryDirectory()
+        let handles = [try Ledger(path: directory.ledgerPath), try Ledger(path: directory.ledgerPath)]
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for (index, ledger) in handles.enumerated() {
+                group.addTask {
+                    for batch in 0..<20 {
+                        let items = (0..<100).map { delivery(agency: "h\(index)-b\(batch)-\($0)") }
+                        try await ledger.insertIfMissing(items, now: morning)
+                        try await ledger.setMeta("handle-\(index)", "\(batch)")
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        #expect(try await handles[0].counts()[.pending] == 4_000)
+    }
+}
+
+@Suite("Ledger errors")
+struct LedgerErrorTests {
+    @Test("A file that is not SQLite gives an error naming the file")
+    func garbageFileIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.ledgerPath
+        try Data(String(repeating: "nhắc việc, not a database\n", count: 200).utf8).write(
+            to: URL(fileURLWithPath: path))
+        let error = try #require(throws: StoreError.self) { try Ledger(path: path) }
+        #expect(error.path == path)
+        #expect(error.description.contains(path))
+        #expect(error.description.contains("not an SQLite database"))
+    }
+
+    @Test("A state directory that cannot be created gives an error naming it")
+    func uncreatableDirectoryIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let blocker = directory.url.appendingPathComponent("state")
+        try Data("a file where the directory should be".utf8).write(to: blocker)
+        let error = try #require(throws: StoreError.self) {
+            try Ledger(path: blocker.appendingPathComponent("state.sqlite").path)
+        }
+        #expect(
+            error.description
+                == "cannot create the directory \(blocker.path): a file that is not a directory is in the way"
+                + " (check state_dir and the service user)"
+        )
+    }
+
+    @Test("A path that names a directory gives an error with the path and a fix")
+    func directoryAsFileIsReported() throws {
+        let directory = try TemporaryDirectory()
+        let error = try #require(throws: StoreError.self) { try Ledger(path: directory.url.path) }
+        #expect(error.description.hasPrefix("cannot open \(directory.url.path): "))
+        #expect(error.fix == "check state_dir and the service user")
+    }
+}

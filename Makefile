@@ -42,6 +42,8 @@ test: test-deps
 
 bench: deps
 	bash bench/planning/run.sh
+	bash bench/calendar/run.sh
+	bash bench/delivery/run.sh
 
 format:
 	swift format --in-place --recursive Package.swift Sources Tests

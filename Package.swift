@@ -7,6 +7,8 @@ let package = Package(
     products: [
         .executable(name: "nhacviec", targets: ["nhacviec"]),
         .library(name: "NhacViecCore", targets: ["NhacViecCore"]),
+        .library(name: "NhacViecConfigFiles", targets: ["NhacViecConfigFiles"]),
+        .library(name: "NhacViecDelivery", targets: ["NhacViecDelivery"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -15,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -36,7 +39,14 @@ let package = Package(
             dependencies: [
                 "NhacViecCore",
                 "NhacViecConfigFiles",
+                "NhacViecDelivery",
+                "NhacViecStore",
+                "NhacViecService",
+                "NhacViecSystemd",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
             ]
         ),
         // libcurl, with typed wrappers for its variadic setopt/getinfo.
@@ -56,9 +66,23 @@ let package = Package(
             name: "NhacViecSystemd",
             dependencies: [.product(name: "Logging", package: "swift-log")]
         ),
+        // Adapter: the daemon — one delivery pass, the scheduling loop, reloads and systemd notifications.
+        .target(
+            name: "NhacViecService",
+            dependencies: [
+                "NhacViecCore", "NhacViecConfigFiles", "NhacViecDelivery", "NhacViecStore", "NhacViecSystemd",
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
         .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
         .testTarget(name: "NhacViecSystemdTests", dependencies: ["NhacViecSystemd"]),
+        .testTarget(
+            name: "NhacViecServiceTests",
+            dependencies: ["NhacViecCore", "NhacViecStore", "NhacViecService", "NhacViecDelivery"]
+        ),
         .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
         .testTarget(name: "NhacViecStoreTests", dependencies: ["NhacViecStore", "NhacViecCore"]),
         .testTarget(

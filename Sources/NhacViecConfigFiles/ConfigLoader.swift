@@ -8,6 +8,8 @@ import Glibc
 /// A configuration read from disk, with its warnings and when it was read.
 public struct LoadedConfiguration: Sendable {
     public var configuration: Configuration
+    /// The message templates from `templates/` next to the main file.
+    public var templates: MessageTemplates
     public var warnings: [ConfigDiagnostic]
     public var mainFile: String
     public var loadedAt: Date
@@ -55,9 +57,36 @@ public enum ConfigLoader {
                 }
             }
         }
+        let templates = loadTemplates(directory: directory, diagnostics: &diagnostics)
         let result = try ConfigCompiler.compile(main: main, included: included, diagnostics: diagnostics)
+        guard let templates else { throw ConfigErrors(diagnostics) }
         return LoadedConfiguration(
-            configuration: result.configuration, warnings: result.warnings, mainFile: path, loadedAt: Date())
+            configuration: result.configuration, templates: templates, warnings: result.warnings, mainFile: path,
+            loadedAt: Date())
+    }
+
+    /// Reads and parses `templates/*.mustache` next to the main file; problems go into `diagnostics`.
+    private static func loadTemplates(directory: String, diagnostics: inout [ConfigDiagnostic]) -> MessageTemplates? {
+        let folder = (directory.isEmpty ? "" : directory + "/") + "templates/"
+        let names = MessageTemplates.fileNames
+        var sources: [ConfigSource] = []
+        for name in [names.subject, names.text, names.html] {
+            switch read(folder + name) {
+            case .success(let text): sources.append(ConfigSource(path: folder + name, text: text))
+            case .failure(let reason):
+                diagnostics.append(
+                    ConfigDiagnostic(
+                        at: SourceLocation(file: folder + name, line: 1, column: 1), "cannot read the template: \(reason)",
+                        fix: "restore it from the nhacviec release (Config/templates/)"))
+            }
+        }
+        guard sources.count == 3 else { return nil }
+        do {
+            return try MessageTemplates(subject: sources[0], text: sources[1], html: sources[2])
+        } catch {
+            diagnostics.append(contentsOf: error.diagnostics)
+            return nil
+        }
     }
 
     private enum ReadError: Error, CustomStringConvertible {

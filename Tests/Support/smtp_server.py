@@ -2,7 +2,7 @@
 """A loopback SMTP server for nhacviec's integration tests (Debian's python3-aiosmtpd).
 
 Usage: smtp_server.py --spool DIR [--mode starttls|plain|open] [--cert CERT --key KEY]
-                      [--user USER --password PASSWORD]
+                      [--user USER --password PASSWORD] [--port PORT]
 
 Modes:
   starttls  STARTTLS offered and required before anything else; AUTH (PLAIN/LOGIN) required, over TLS only.
@@ -101,6 +101,7 @@ def main():
     parser.add_argument("--key")
     parser.add_argument("--user", default="nhacviec")
     parser.add_argument("--password", default="mat-khau-thu-nghiem")
+    parser.add_argument("--port", type=int, default=0, help="listen on this port (default: a free one)")
     arguments = parser.parse_args()
 
     options = {}
@@ -117,7 +118,7 @@ def main():
 
     # Deliver SIGTERM/SIGINT to sigwait below, not to the server's threads.
     signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM, signal.SIGINT})
-    port = free_port()
+    port = arguments.port or free_port()
     controller = Controller(Handler(arguments.spool), hostname="127.0.0.1", port=port, **options)
     controller.start()
     print(f"READY {port}", flush=True)

@@ -51,7 +51,7 @@ struct UpcomingCommand: ParsableCommand {
         let occurrences = Schedule(configuration: configuration).occurrences(from: start, through: end, filter: filter)
         let listing = OccurrenceListing(configuration: configuration, occurrences: occurrences)
         switch format {
-        case .json: print(listing.json().renderPretty())
+        case .json: listing.writeJSON { print($0, terminator: "") }
         case .csv: print(listing.csv(), terminator: "")
         case .ics: print(listing.ics(), terminator: "")
         case .table:

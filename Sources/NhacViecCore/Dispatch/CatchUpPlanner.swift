@@ -29,11 +29,23 @@ public struct CatchUpPlanner: Sendable {
     public func decisions(
         now: Instant, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {
+        decisions(for: candidates(now: now), now: now, isRecorded: isRecorded, acknowledged: acknowledged)
+    }
+
+    /// Every reminder planned from `lookbackDays` ago whose send time is not after `now`.
+    public func candidates(now: Instant) -> [PlannedReminder] {
         let localTime = LocalTime(identifier: configuration.timeZone)
         let today = localTime.civilDate(of: now.date)
-        let planner = ReminderPlanner(configuration: configuration)
-        let candidates = planner.reminders(from: today.adding(days: -lookbackDays), through: today)
-            .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date && !isRecorded($0.key) }
+        return ReminderPlanner(configuration: configuration).reminders(from: today.adding(days: -lookbackDays), through: today)
+            .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date }
+    }
+
+    /// Decisions for the `candidates` that are not yet recorded.
+    public func decisions(
+        for candidates: [PlannedReminder], now: Instant, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
+    ) -> [Decision] {
+        let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now.date)
+        let candidates = candidates.filter { !isRecorded($0.key) }
         var latest: [String: PlannedReminder] = [:]
         for reminder in candidates {
             let slot = "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"

@@ -68,8 +68,13 @@ public enum JSONValue: Sendable, Equatable {
         out += close
     }
 
-    private static func writeString(_ value: String, to out: inout String) {
+    static func writeString(_ value: String, to out: inout String) {
         out += "\""
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F }) {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""

@@ -10,29 +10,63 @@ public struct OccurrenceListing: Sendable {
 
     private var directory: Directory { configuration.directory }
 
-    /// One JSON object per occurrence with the documented keys.
-    public func json() -> JSONValue {
-        .array(occurrences.map { occurrence in
-            let milestone = occurrence.milestone
-            let task = occurrence.task
-            return .object([
-                ("plan", .string(occurrence.plan.rawValue)),
-                ("task", .string(task.id.rawValue)),
-                ("milestone", .string(milestone.id.rawValue)),
-                ("title", .string(task.title)),
-                ("text", .optional(milestone.text)),
-                ("nominal_due", .optional(occurrence.nominalDue?.iso8601)),
-                ("due", .optional(occurrence.due?.iso8601)),
-                ("weekday", .optional(occurrence.due?.weekday.rawValue)),
-                ("who", .array(milestone.assignees.map { .string($0.rawValue) })),
-                ("lead", .array(directory.expand(task.lead).map { .string($0.rawValue) })),
-                ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
-                ("to", .optional(milestone.recipient?.description)),
-                ("product", .optional(task.product)),
-                ("rule", .string(milestone.due.summary)),
-                ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
-            ])
-        })
+    /// Writes a JSON array, one object per line with the documented keys, in chunks through `write`.
+    ///
+    /// The fields that do not depend on the date are rendered once per milestone: a ten-year export of a
+    /// national config holds hundreds of thousands of objects.
+    public func writeJSON(chunkSize: Int = 1 << 20, to write: (String) -> Void) {
+        var fragments: [String: (head: String, tail: String)] = [:]
+        var buffer = "["
+        buffer.reserveCapacity(chunkSize + 4096)
+        for (index, occurrence) in occurrences.enumerated() {
+            let milestoneKey = "\(occurrence.plan):\(occurrence.task.id):\(occurrence.milestone.id)"
+            let fragment = fragments[milestoneKey] ?? fixedFields(of: occurrence)
+            fragments[milestoneKey] = fragment
+            buffer += index == 0 ? "\n" : ",\n"
+            buffer += fragment.head
+            buffer += ",\"nominal_due\":" + OccurrenceListing.quoted(occurrence.nominalDue?.iso8601)
+            buffer += ",\"due\":" + OccurrenceListing.quoted(occurrence.due?.iso8601)
+            buffer += ",\"weekday\":" + OccurrenceListing.quoted(occurrence.due?.weekday.rawValue)
+            buffer += fragment.tail
+            if buffer.utf8.count >= chunkSize {
+                write(buffer)
+                buffer.removeAll(keepingCapacity: true)
+            }
+        }
+        buffer += occurrences.isEmpty ? "]\n" : "\n]\n"
+        write(buffer)
+    }
+
+    private static func quoted(_ value: String?) -> String {
+        guard let value else { return "null" }
+        return "\"" + value + "\""
+    }
+
+    /// `{"plan":…,"task":…,"milestone":…,"title":…,"text":…` and `,"who":…,…,"day_off_policy":…}`.
+    private func fixedFields(of occurrence: Occurrence) -> (head: String, tail: String) {
+        let milestone = occurrence.milestone
+        let task = occurrence.task
+        func members(_ list: [(String, JSONValue)]) -> String {
+            let object = JSONValue.object(list).render()
+            return String(object.dropFirst().dropLast())
+        }
+        let head = "{" + members([
+            ("plan", .string(occurrence.plan.rawValue)),
+            ("task", .string(task.id.rawValue)),
+            ("milestone", .string(milestone.id.rawValue)),
+            ("title", .string(task.title)),
+            ("text", .optional(milestone.text)),
+        ])
+        let tail = "," + members([
+            ("who", .array(milestone.assignees.map { .string($0.rawValue) })),
+            ("lead", .array(directory.expand(task.lead).map { .string($0.rawValue) })),
+            ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
+            ("to", .optional(milestone.recipient?.description)),
+            ("product", .optional(task.product)),
+            ("rule", .string(milestone.due.summary)),
+            ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
+        ]) + "}"
+        return (head, tail)
     }
 
     static let columns = ["due", "nominal_due", "plan", "task", "milestone", "who", "rule", "title", "text"]

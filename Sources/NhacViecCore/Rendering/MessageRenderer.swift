@@ -42,6 +42,7 @@ public struct MessageRenderer: Sendable {
             "escalation": !escalations.isEmpty && escalations.count == items.count,
         ]
         if let first = items.first { context["first"] = first }
+        if let due = digest.items.compactMap(\.occurrence.due).min() { context["first_due"] = due.vietnamese }
         return context
     }
 

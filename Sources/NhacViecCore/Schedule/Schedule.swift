@@ -25,11 +25,21 @@ public struct Schedule: Sendable {
     /// Every occurrence whose effective due date lies in `from...through`, sorted by effective due date
     /// (then plan, task, milestone); undated items follow when the filter asks for them.
     public func occurrences(from: CivilDate, through: CivilDate, filter: Filter = Filter()) -> [Occurrence] {
-        var dated: [Occurrence] = []
+        // Sort small index records, then build the occurrences: moving whole tasks and milestones around
+        // during the sort would dominate the run time of a ten-year expansion.
+        struct Entry {
+            var due: CivilDate
+            var nominal: CivilDate
+            var plan: Int
+            var task: Int
+            var milestone: Int
+        }
+        var dated: [Entry] = []
         var undated: [Occurrence] = []
-        for plan in configuration.plans where filter.plan == nil || filter.plan == plan.id {
-            for task in plan.tasks {
-                for milestone in task.milestones {
+        let plans = configuration.plans
+        for (planIndex, plan) in plans.enumerated() where filter.plan == nil || filter.plan == plan.id {
+            for (taskIndex, task) in plan.tasks.enumerated() {
+                for (milestoneIndex, milestone) in task.milestones.enumerated() {
                     if let agency = filter.agency, !milestone.assignees.contains(agency) { continue }
                     if milestone.due.isUndated {
                         if filter.includeUndated {
@@ -40,18 +50,27 @@ public struct Schedule: Sendable {
                     for nominal in nominalDates(of: milestone, in: plan, near: from...max(from, through)) {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: configuration.calendar)
                         if due >= from && due <= through {
-                            dated.append(Occurrence(plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due))
+                            dated.append(Entry(due: due, nominal: nominal, plan: planIndex, task: taskIndex, milestone: milestoneIndex))
                         }
                     }
                 }
             }
         }
-        dated.sort { lhs, rhs in
-            if lhs.due != rhs.due { return lhs.due! < rhs.due! }
-            return (lhs.plan.rawValue, lhs.task.id.rawValue, lhs.milestone.id.rawValue)
-                < (rhs.plan.rawValue, rhs.task.id.rawValue, rhs.milestone.id.rawValue)
+        func ids(_ entry: Entry) -> (String, String, String) {
+            let task = plans[entry.plan].tasks[entry.task]
+            return (plans[entry.plan].id.rawValue, task.id.rawValue, task.milestones[entry.milestone].id.rawValue)
         }
-        return dated + undated
+        dated.sort { lhs, rhs in
+            if lhs.due != rhs.due { return lhs.due < rhs.due }
+            if (lhs.plan, lhs.task, lhs.milestone) == (rhs.plan, rhs.task, rhs.milestone) { return lhs.nominal < rhs.nominal }
+            return ids(lhs) < ids(rhs)
+        }
+        return dated.map { entry in
+            let plan = plans[entry.plan]
+            let task = plan.tasks[entry.task]
+            return Occurrence(
+                plan: plan.id, task: task, milestone: task.milestones[entry.milestone], nominalDue: entry.nominal, due: entry.due)
+        } + undated
     }
 
     /// Nominal dates of a milestone within its plan period whose effective date could fall in `window`.

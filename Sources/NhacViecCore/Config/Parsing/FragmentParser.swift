@@ -19,7 +19,7 @@ struct FragmentParser {
     func parse(_ text: String) -> (main: RawMainSettings, fragment: RawFragment)? {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             reportSyntax(error)
             return nil

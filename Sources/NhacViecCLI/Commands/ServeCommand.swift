@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NhacViecConfigFiles
+import NhacViecCore
+import NhacViecService
+import NhacViecSystemd
+import NhacViecStore
+import ServiceLifecycle
+import UnixSignals
+
+/// `nhacviec serve`: the long-running service (systemd `Type=notify`), or one pass with `--once`.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Run the reminder service: send every reminder when it is due, for years.",
+        discussion: """
+            Sleeps until the next send time (08:00 on working days by default), delivers one digest per agency and channel, records every delivery in state_dir/state.sqlite so nothing is sent twice, retries failures with backoff, and catches up after downtime. SIGHUP reloads the config (an invalid one is refused and the running one kept); SIGTERM/SIGINT stop it gracefully. Under systemd it sends READY=1, RELOADING=1, STOPPING=1, STATUS= and watchdog pings.
+
+            Examples:
+              nhacviec serve                                  # foreground, outbox transport in the shipped config
+              nhacviec serve --once                           # one pass now, for cron
+              nhacviec serve --once --now 2026-06-12T08:00:00+07:00
+            Exit status 78 when the config is invalid at start (systemd does not restart then).
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @Flag(help: "Run a single delivery pass and exit.")
+    var once = false
+    @Option(help: ArgumentHelp("Act as if the time were this instant (ISO 8601 with offset); the clock then runs normally.", valueName: "instant"))
+    var now: String?
+    @Option(help: "Log level: trace, debug, info, notice, warning, error.")
+    var logLevel: String = "info"
+
+    func validate() throws {
+        if let now, Self.parseInstant(now) == nil {
+            throw ValidationError("--now '\(now)' is not an ISO 8601 instant, e.g. 2026-06-12T08:00:00+07:00")
+        }
+        if Logger.Level(rawValue: logLevel) == nil { throw ValidationError("--log-level '\(logLevel)' is not a level") }
+    }
+
+    static func parseInstant(_ text: String) -> Date? {
+        ISO8601DateFormatter().date(from: text)
+    }
+
+    func run() async throws {
+        NhacViecLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
+        let logger = Logger(label: "nhacviec")
+        let runtime = try Startup.load(configPath: options.config, logger: logger)
+        let clock = now.flatMap(Self.parseInstant).map(ServiceClock.init(startingAt:)) ?? .system
+        try? await runtime.ledger.setMeta("service.config_file", options.config)
+        try? await runtime.ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: runtime.loaded.loadedAt))
+        if once {
+            let report = try await runtime.pass.run(now: clock.now())
+            let next = try await runtime.pass.nextWake(after: clock.now())
+            print("pass: \(report)")
+            print("next: \(next.map { ISO8601DateFormatter().string(from: $0) } ?? "nothing planned")")
+            return
+        }
+        let service = ReminderService(
+            configPath: options.config, runtime: runtime, clock: clock, notifier: SystemdNotifier(), logger: logger)
+        let group = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+}
+
+/// Loads the service's runtime, turning every start-up problem into a clear message and exit status 78.
+enum Startup {
+    static func load(configPath: String, logger: Logger) throws -> ServiceRuntime {
+        do {
+            return try ServiceRuntime.load(configPath: configPath, logger: logger)
+        } catch let errors as ConfigErrors {
+            for diagnostic in errors.diagnostics { StandardError.print(diagnostic.description) }
+            StandardError.print("nhacviec: not started: the configuration has errors")
+            throw ExitCode(ServiceError.configurationExitCode)
+        } catch {
+            StandardError.print("nhacviec: not started: \(error)")
+            throw ExitCode(ServiceError.configurationExitCode)
+        }
+    }
+}

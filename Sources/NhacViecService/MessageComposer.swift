@@ -1,0 +1,38 @@
+import Foundation
+import NhacViecCore
+import NhacViecDelivery
+
+/// Turns a digest into the exact email one agency receives: rendered templates, threading headers, Message-ID.
+struct MessageComposer: Sendable {
+    let configuration: Configuration
+    let renderer: MessageRenderer
+
+    init(configuration: Configuration, templates: MessageTemplates) {
+        self.configuration = configuration
+        self.renderer = MessageRenderer(configuration: configuration, templates: templates)
+    }
+
+    /// The Message-ID of a digest: derived from its stable key, so a retry or a resend after a crash
+    /// carries the same id and receivers can drop the duplicate.
+    func messageID(for digest: Digest) throws -> MessageID {
+        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        return try MessageID.derived(fromKey: "\(digest.key)", domain: domain)
+    }
+
+    /// The agency's mailboxes, each with the agency's name as display name.
+    func recipients(of agency: Agency) throws -> [MailAddress] {
+        try agency.emails.map { try MailAddress(displayName: agency.name, address: $0) }
+    }
+
+    /// - Parameters:
+    ///   - thread: Message-IDs already sent for the digest's deadlines, oldest first (for In-Reply-To/References).
+    func email(for digest: Digest, agency: Agency, thread: [MessageID], now: Date) throws -> RenderedEmail {
+        let rendered = renderer.render(digest)
+        let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
+        let message = EmailMessage(
+            from: configuration.delivery.from, to: try recipients(of: agency), replyTo: configuration.delivery.replyTo,
+            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset), messageID: try messageID(for: digest),
+            inReplyTo: thread.last, references: thread, textBody: rendered.text, htmlBody: rendered.html)
+        return try message.rendered()
+    }
+}

@@ -1,0 +1,131 @@
+public import Foundation
+public import Logging
+import NhacViecConfigFiles
+import NhacViecCore
+import NhacViecStore
+public import NhacViecSystemd
+public import ServiceLifecycle
+import UnixSignals
+
+/// The daemon: at every instant something is due it runs a delivery pass, then sleeps until the next one.
+///
+/// It wakes early on SIGHUP (reload) and on shutdown, and at least every `maximumSleep` to notice wall-clock
+/// jumps (suspend, NTP) and to ping the systemd watchdog from the loop itself.
+public struct ReminderService: Service {
+    public let configPath: String
+    public let clock: ServiceClock
+    public let notifier: SystemdNotifier
+    public let logger: Logger
+    private let initial: ServiceRuntime
+
+    /// Longest single sleep: wall-clock jumps are noticed within this time.
+    static let maximumSleep: Duration = .seconds(15 * 60)
+
+    /// - Parameter runtime: the already-loaded first configuration (so start-up errors surface before `run`).
+    public init(configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger) {
+        self.configPath = configPath
+        self.initial = runtime
+        self.clock = clock
+        self.notifier = notifier
+        self.logger = logger
+    }
+
+    private enum Wake {
+        case timer, reload
+    }
+
+    public func run() async throws {
+        let reloads = ReloadRequests()
+        let signals = Task {
+            for await _ in await UnixSignalsSequence(trapping: .sighup) { await reloads.request() }
+        }
+        defer { signals.cancel() }
+        try await cancelWhenGracefulShutdown {
+            var current = initial
+            var announcedReady = false
+            while !Task.isCancelled {
+                let now = clock.now()
+                let report = try await current.pass.run(now: now)
+                let next = try await current.pass.nextWake(after: clock.now())
+                try await current.ledger.setMeta("service.last_pass", Self.iso8601(now))
+                try await current.ledger.setMeta("service.next_wake", next.map(Self.iso8601) ?? "")
+                if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
+                let status = next.map { "next wake \(Self.iso8601($0))" } ?? "nothing planned"
+                if announcedReady {
+                    notify { () throws(SystemdNotifierError) in try notifier.status(status) }
+                } else {
+                    notify { () throws(SystemdNotifierError) in try notifier.ready(status: status) }
+                    announcedReady = true
+                    logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)", "wake.next": "\(status)"])
+                }
+                if try await sleep(until: next, reloads: reloads) == .reload {
+                    current = await reload(current)
+                }
+            }
+        }
+        notify { () throws(SystemdNotifierError) in try notifier.stopping() }
+        logger.notice("Stopped")
+    }
+
+    static func iso8601(_ date: Date) -> String {
+        ISO8601DateFormatter().string(from: date)
+    }
+
+    /// Sleeps until `deadline` (or until a reload when nothing is planned) in chunks: each chunk pings the
+    /// watchdog and re-reads the wall clock, so a jump (suspend, NTP) is noticed. Returns early on SIGHUP.
+    private func sleep(until deadline: Date?, reloads: ReloadRequests) async throws -> Wake {
+        while true {
+            notify { () throws(SystemdNotifierError) in try notifier.watchdog() }
+            let remaining = deadline.map { $0.timeIntervalSince(clock.now()) } ?? .infinity
+            if remaining <= 0 { return .timer }
+            var chunk = Self.maximumSleep
+            if let ping = notifier.watchdogPingInterval { chunk = min(chunk, ping) }
+            if remaining < chunk.timeInterval { chunk = .milliseconds(Int64((remaining * 1000).rounded(.up))) }
+            let duration = chunk
+            let reloadRequested = try await withThrowingTaskGroup(of: Bool.self) { group in
+                group.addTask {
+                    try await Task.sleep(for: duration)
+                    return false
+                }
+                group.addTask { await reloads.next() }
+                let first = try await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            if reloadRequested { return .reload }
+        }
+    }
+
+    /// Loads the config again; on any error keeps the running one and logs every diagnostic.
+    private func reload(_ current: ServiceRuntime) async -> ServiceRuntime {
+        notify { () throws(SystemdNotifierError) in try notifier.reloading() }
+        logger.notice("Reloading the configuration", metadata: ["config.file": "\(configPath)"])
+        do {
+            let fresh = try ServiceRuntime.load(configPath: configPath, logger: logger)
+            try? await fresh.ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: fresh.loaded.loadedAt))
+            try? await fresh.ledger.setMeta("service.last_reload_error", "")
+            logger.notice("Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reloaded: \(fresh.loaded.configuration.summary)") }
+            return fresh
+        } catch let errors as ConfigErrors {
+            for diagnostic in errors.diagnostics {
+                logger.error("Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
+            }
+            try? await current.ledger.setMeta("service.last_reload_error", errors.description)
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reload failed (\(errors.diagnostics.count) errors); running the previous configuration") }
+        } catch {
+            logger.error("Reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+            try? await current.ledger.setMeta("service.last_reload_error", "\(error)")
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reload failed: \(error); running the previous configuration") }
+        }
+        return current
+    }
+
+    private func notify(_ send: () throws(SystemdNotifierError) -> Void) {
+        do {
+            try send()
+        } catch {
+            logger.warning("Cannot notify systemd", metadata: ["error": "\(error)"])
+        }
+    }
+}

@@ -1,0 +1,38 @@
+public import Foundation
+public import Logging
+public import NhacViecConfigFiles
+public import NhacViecCore
+import NhacViecDelivery
+public import NhacViecStore
+
+/// Everything one loaded configuration needs to deliver: the config, its ledger and transports, and the pass.
+public struct ServiceRuntime: Sendable {
+    public let loaded: LoadedConfiguration
+    public let ledger: Ledger
+    public let pass: DeliveryPass
+
+    /// Loads and validates the config, opens `state_dir/state.sqlite`, and sets up the transports.
+    ///
+    /// - Throws: `ConfigErrors` for an invalid config, `ServiceError` for credentials, transports or state.
+    public static func load(
+        configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+    ) throws -> ServiceRuntime {
+        let loaded = try ConfigLoader.load(path: configPath)
+        let configuration = loaded.configuration
+        do {
+            try CurlRuntime.initialize()
+        } catch {
+            throw ServiceError.configuration("cannot start libcurl: \(error)", fix: nil)
+        }
+        let channels = try DeliveryChannels.make(for: configuration, environment: environment)
+        let ledger: Ledger
+        do {
+            ledger = try Ledger(path: configuration.stateDirectory + "/state.sqlite")
+        } catch {
+            throw ServiceError.state("\(error)")
+        }
+        let pass = DeliveryPass(
+            configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels, logger: logger)
+        return ServiceRuntime(loaded: loaded, ledger: ledger, pass: pass)
+    }
+}

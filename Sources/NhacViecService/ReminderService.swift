@@ -40,9 +40,24 @@ public struct ReminderService: Service {
             for await _ in await UnixSignalsSequence(trapping: .sighup) { await reloads.request() }
         }
         defer { signals.cancel() }
+        do {
+            try await runLoop(reloads: reloads)
+        } catch is CancellationError {
+            // Graceful shutdown (SIGTERM/SIGINT) cancels the loop; deliveries in flight were recorded for retry.
+        }
+        notify { () throws(SystemdNotifierError) in try notifier.stopping() }
+        logger.notice("Stopped")
+    }
+
+    private func runLoop(reloads: ReloadRequests) async throws {
         try await cancelWhenGracefulShutdown {
             var current = initial
-            var announcedReady = false
+            // Config, state and plan are loaded: tell systemd before the first pass, which may be a long catch-up.
+            let planned = try await current.pass.nextWake(after: clock.now())
+            notify { () throws(SystemdNotifierError) in
+                try notifier.ready(status: "started; next wake \(planned.map(Self.iso8601) ?? "none planned")")
+            }
+            logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)"])
             while !Task.isCancelled {
                 let now = clock.now()
                 let report = try await current.pass.run(now: now)
@@ -51,20 +66,12 @@ public struct ReminderService: Service {
                 try await current.ledger.setMeta("service.next_wake", next.map(Self.iso8601) ?? "")
                 if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
                 let status = next.map { "next wake \(Self.iso8601($0))" } ?? "nothing planned"
-                if announcedReady {
-                    notify { () throws(SystemdNotifierError) in try notifier.status(status) }
-                } else {
-                    notify { () throws(SystemdNotifierError) in try notifier.ready(status: status) }
-                    announcedReady = true
-                    logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)", "wake.next": "\(status)"])
-                }
+                notify { () throws(SystemdNotifierError) in try notifier.status(status) }
                 if try await sleep(until: next, reloads: reloads) == .reload {
                     current = await reload(current)
                 }
             }
         }
-        notify { () throws(SystemdNotifierError) in try notifier.stopping() }
-        logger.notice("Stopped")
     }
 
     static func iso8601(_ date: Date) -> String {
@@ -75,7 +82,7 @@ public struct ReminderService: Service {
     /// watchdog and re-reads the wall clock, so a jump (suspend, NTP) is noticed. Returns early on SIGHUP.
     private func sleep(until deadline: Date?, reloads: ReloadRequests) async throws -> Wake {
         while true {
-            notify { () throws(SystemdNotifierError) in try notifier.watchdog() }
+            if notifier.watchdogInterval != nil { notify { () throws(SystemdNotifierError) in try notifier.watchdog() } }
             let remaining = deadline.map { $0.timeIntervalSince(clock.now()) } ?? .infinity
             if remaining <= 0 { return .timer }
             var chunk = Self.maximumSleep

@@ -51,6 +51,11 @@ final class LoopbackSMTPServer {
         stop()
     }
 
+    /// How many messages have arrived (cheap enough to poll).
+    func receivedCount() throws -> Int {
+        try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".json") }.count
+    }
+
     /// Every message received so far, in arrival order.
     func received() throws -> [Received] {
         let files = try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".json") }.sorted()

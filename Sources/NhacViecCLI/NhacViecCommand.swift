@@ -14,7 +14,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
             """,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
-            ServeCommand.self,
+            ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
         ]
     )
 

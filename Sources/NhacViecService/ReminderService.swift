@@ -59,11 +59,7 @@ public struct ReminderService: Service {
             }
             logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)"])
             while !Task.isCancelled {
-                let now = clock.now()
-                let report = try await current.pass.run(now: now)
-                let next = try await current.pass.nextWake(after: clock.now())
-                try await current.ledger.setMeta("service.last_pass", Self.iso8601(now))
-                try await current.ledger.setMeta("service.next_wake", next.map(Self.iso8601) ?? "")
+                let (report, next) = try await current.runPass(now: clock.now())
                 if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
                 let status = next.map { "next wake \(Self.iso8601($0))" } ?? "nothing planned"
                 notify { () throws(SystemdNotifierError) in try notifier.status(status) }

@@ -35,4 +35,15 @@ public struct ServiceRuntime: Sendable {
             configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels, logger: logger)
         return ServiceRuntime(loaded: loaded, ledger: ledger, pass: pass)
     }
+
+    /// Runs one delivery pass at `now`, records it (and the next wake) in the ledger for `status`, and
+    /// returns what it did and when the next one is due.
+    public func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
+        let report = try await pass.run(now: now)
+        let next = try await pass.nextWake(after: now)
+        let format = ISO8601DateFormatter()
+        try await ledger.setMeta("service.last_pass", format.string(from: now))
+        try await ledger.setMeta("service.next_wake", next.map(format.string(from:)) ?? "")
+        return (report, next)
+    }
 }

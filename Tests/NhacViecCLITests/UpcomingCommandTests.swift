@@ -85,7 +85,7 @@ struct UpcomingCommandTests {
         let result = try CommandRunner.run(
             ["upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2025-04-30", "--format", "csv"])
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "due,nominal_due,plan,task,milestone,who,rule,title,text")
+        #expect(rows.first == "due,nominal_due,plan,task,milestone,who,done,rule,title,text")
         #expect(rows.count == 1 + 8)
     }
 

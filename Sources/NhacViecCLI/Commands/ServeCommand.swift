@@ -52,8 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         try? await runtime.ledger.setMeta("service.config_file", options.config)
         try? await runtime.ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: runtime.loaded.loadedAt))
         if once {
-            let report = try await runtime.pass.run(now: clock.now())
-            let next = try await runtime.pass.nextWake(after: clock.now())
+            let (report, next) = try await runtime.runPass(now: clock.now())
             print("pass: \(report)")
             print("next: \(next.map { ISO8601DateFormatter().string(from: $0) } ?? "nothing planned")")
             return

@@ -1,10 +1,11 @@
 import ArgumentParser
 import NhacViecConfigFiles
 import NhacViecCore
+import NhacViecStore
 import Foundation
 
 /// `nhacviec upcoming`: every milestone occurrence in a window, on the working-day calendar.
-struct UpcomingCommand: ParsableCommand {
+struct UpcomingCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "upcoming",
         abstract: "List the deadlines in a date window, sorted by effective due date.",
@@ -41,7 +42,7 @@ struct UpcomingCommand: ParsableCommand {
         if let from, let to, to < from { throw ValidationError("--to (\(to)) is before --from (\(from))") }
     }
 
-    func run() throws {
+    func run() async throws {
         let configuration = try options.load().configuration
         let agencyID = try Lookup.agency(agency, in: configuration)
         let planID = try Lookup.plan(plan, in: configuration)
@@ -49,7 +50,11 @@ struct UpcomingCommand: ParsableCommand {
         let end = to ?? start.adding(days: days)
         let filter = Schedule.Filter(plan: planID, agency: agencyID, includeUndated: all)
         let occurrences = Schedule(configuration: configuration).occurrences(from: start, through: end, filter: filter)
-        let listing = OccurrenceListing(configuration: configuration, occurrences: occurrences)
+        var acknowledged: [String: Set<AgencyID>] = [:]
+        if let ledger = try StateAccess.ledger(configuration, create: false) {
+            acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(occurrences.map(\.key))))
+        }
+        let listing = OccurrenceListing(configuration: configuration, occurrences: occurrences, acknowledged: acknowledged)
         switch format {
         case .json: listing.writeJSON { print($0, terminator: "") }
         case .csv: print(listing.csv(), terminator: "")
@@ -68,13 +73,13 @@ enum Lookup {
         if configuration.directory.agencies[AgencyID(id)] != nil { return AgencyID(id) }
         let names = configuration.directory.agencies.keys.map(\.rawValue)
         let hint = Suggestion.closest(to: id, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-        throw ValidationError("unknown agency '\(id)'\(hint)")
+        throw CommandFailure("unknown agency '\(id)'\(hint)")
     }
 
     static func plan(_ id: String?, in configuration: Configuration) throws -> PlanID? {
         guard let id else { return nil }
         if configuration.plans.contains(where: { $0.id.rawValue == id }) { return PlanID(id) }
         let names = configuration.plans.map(\.id.rawValue)
-        throw ValidationError("unknown plan '\(id)'; plans: \(names.joined(separator: ", "))")
+        throw CommandFailure("unknown plan '\(id)'; plans: \(names.joined(separator: ", "))")
     }
 }

@@ -54,3 +54,12 @@ extension Configuration {
 enum ListFormat: String, ExpressibleByArgument, CaseIterable {
     case table, json, csv, ics
 }
+
+/// A problem with what the admin asked for, printed as `Error: …` without the usage text.
+struct CommandFailure: Error, CustomStringConvertible {
+    let description: String
+
+    init(_ description: String) {
+        self.description = description
+    }
+}

@@ -2,10 +2,17 @@
 public struct OccurrenceListing: Sendable {
     public let configuration: Configuration
     public let occurrences: [Occurrence]
+    /// For each occurrence key, the agencies that reported it done (from the service's state).
+    public let acknowledged: [String: Set<AgencyID>]
 
-    public init(configuration: Configuration, occurrences: [Occurrence]) {
+    public init(configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: Set<AgencyID>] = [:]) {
         self.configuration = configuration
         self.occurrences = occurrences
+        self.acknowledged = acknowledged
+    }
+
+    private func done(_ occurrence: Occurrence) -> [AgencyID] {
+        (acknowledged[occurrence.key] ?? []).filter(occurrence.milestone.assignees.contains).sorted()
     }
 
     private var directory: Directory { configuration.directory }
@@ -27,6 +34,7 @@ public struct OccurrenceListing: Sendable {
             buffer += ",\"nominal_due\":" + OccurrenceListing.quoted(occurrence.nominalDue?.iso8601)
             buffer += ",\"due\":" + OccurrenceListing.quoted(occurrence.due?.iso8601)
             buffer += ",\"weekday\":" + OccurrenceListing.quoted(occurrence.due?.weekday.rawValue)
+            buffer += ",\"done\":" + JSONValue.array(done(occurrence).map { .string($0.rawValue) }).render()
             buffer += fragment.tail
             if buffer.utf8.count >= chunkSize {
                 write(buffer)
@@ -69,7 +77,7 @@ public struct OccurrenceListing: Sendable {
         return (head, tail)
     }
 
-    static let columns = ["due", "nominal_due", "plan", "task", "milestone", "who", "rule", "title", "text"]
+    static let columns = ["due", "nominal_due", "plan", "task", "milestone", "who", "done", "rule", "title", "text"]
 
     private func row(_ occurrence: Occurrence, compact: Bool) -> [String] {
         let milestone = occurrence.milestone
@@ -79,7 +87,9 @@ public struct OccurrenceListing: Sendable {
         return [
             occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
             occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
-            occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who, milestone.due.summary,
+            occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who,
+            compact ? "\(done(occurrence).count)/\(milestone.assignees.count)" : done(occurrence).map(\.rawValue).joined(separator: " "),
+            milestone.due.summary,
             occurrence.task.title, milestone.text ?? "",
         ]
     }
@@ -92,7 +102,7 @@ public struct OccurrenceListing: Sendable {
             cells[cells.count - 1] = OccurrenceListing.shorten(cells[cells.count - 1], to: 60)
             return cells
         }
-        return TextTable(headers: ["DUE", "NOMINAL", "PLAN", "TASK", "MILESTONE", "WHO", "RULE", "TITLE"], rows: rows).render()
+        return TextTable(headers: ["DUE", "NOMINAL", "PLAN", "TASK", "MILESTONE", "WHO", "DONE", "RULE", "TITLE"], rows: rows).render()
     }
 
     /// RFC 4180 CSV with the same fields as the table, `who` as space-separated agency ids.

@@ -74,7 +74,7 @@ public struct Schedule: Sendable {
     }
 
     /// Nominal dates of a milestone within its plan period whose effective date could fall in `window`.
-    func nominalDates(of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>) -> [CivilDate] {
+    public func nominalDates(of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>) -> [CivilDate] {
         let widened = window.lowerBound.adding(days: -Schedule.shiftMargin)...window.upperBound.adding(days: Schedule.shiftMargin)
         switch milestone.due {
         case .once(let date), .onRequest(_, let date?):

@@ -1,0 +1,98 @@
+import ArgumentParser
+import Foundation
+import NhacViecConfigFiles
+import NhacViecCore
+import NhacViecDelivery
+import NhacViecService
+
+/// `nhacviec preview`: the exact message (or webhook request) an agency would receive on a day.
+struct PreviewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "preview",
+        abstract: "Print the exact email (RFC 5322) or webhook request an agency would receive.",
+        discussion: """
+            Nothing is sent and no state is touched. Without --on, the next day with a reminder for the agency (from today) is shown.
+
+            Examples:
+              nhacviec preview --agency so-tu-phap --on 2026-06-10
+              nhacviec preview --agency so-tu-phap --on 2026-06-10 --task 1.2.a --milestone gui-vp
+              nhacviec preview --agency so-tu-phap --webhook
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @Option(help: ArgumentHelp("The agency.", valueName: "id"))
+    var agency: String
+    @Option(help: ArgumentHelp("The send day (default: the next day with a reminder for the agency).", valueName: "date"))
+    var on: CivilDate?
+    @Option(help: ArgumentHelp("Only this task.", valueName: "id"))
+    var task: String?
+    @Option(help: ArgumentHelp("Only this milestone (with --task).", valueName: "id"))
+    var milestone: String?
+    @Flag(help: "Show the webhook requests instead of the email.")
+    var webhook = false
+
+    func run() throws {
+        let loaded = try options.load()
+        let configuration = loaded.configuration
+        guard let agencyID = try Lookup.agency(agency, in: configuration), let entry = configuration.directory.agencies[agencyID] else { return }
+        let planner = ReminderPlanner(configuration: configuration)
+        func matching(_ reminders: [PlannedReminder]) -> [PlannedReminder] {
+            reminders.filter { reminder in
+                (task == nil || reminder.occurrence.task.id.rawValue == task)
+                    && (milestone == nil || reminder.occurrence.milestone.id.rawValue == milestone)
+            }
+        }
+        let start = on ?? configuration.today
+        var reminders = matching(planner.reminders(from: start, through: start, agency: agencyID))
+        if on == nil && reminders.isEmpty {
+            let ahead = matching(planner.reminders(from: start, through: start.adding(days: 400), agency: agencyID))
+            if let first = ahead.first { reminders = ahead.filter { $0.sendDate == first.sendDate } }
+        }
+        guard let first = reminders.first else {
+            throw CommandFailure("no reminder for \(agencyID) on \(start)\(on == nil ? " or in the next 400 days" : ""); try `nhacviec reminders --agency \(agencyID)`")
+        }
+        let localTime = LocalTime(identifier: configuration.timeZone)
+        let instant = localTime.instant(of: first.sendDate, at: first.sendAt).date
+        if webhook {
+            try printWebhooks(reminders, agency: entry, configuration: configuration, instant: instant)
+            return
+        }
+        guard !entry.emails.isEmpty else { throw CommandFailure("\(agencyID) has no email address; add email: in agencies.yaml") }
+        let digest = Digest(agency: agencyID, sendDate: first.sendDate, sendAt: first.sendAt, items: reminders)
+        let renderer = MessageRenderer(configuration: configuration, templates: loaded.templates)
+        let rendered = renderer.render(digest)
+        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        let message = EmailMessage(
+            from: configuration.delivery.from,
+            to: try entry.emails.map { try MailAddress(displayName: entry.name, address: $0) },
+            replyTo: configuration.delivery.replyTo, subject: rendered.subject,
+            date: MailDate(instant, utcOffsetSeconds: localTime.timeZone.secondsFromGMT(for: instant)),
+            messageID: try MessageID.derived(fromKey: digest.key, domain: domain), textBody: rendered.text,
+            htmlBody: rendered.html)
+        print(try message.rendered().text, terminator: "")
+    }
+
+    private func printWebhooks(_ reminders: [PlannedReminder], agency: Agency, configuration: Configuration, instant: Date) throws {
+        guard let url = agency.webhook else { throw CommandFailure("\(agency.id) has no webhook; add webhook: in agencies.yaml") }
+        let secret = try? Credentials.webhookSecret(configuration.delivery.webhook)
+        for reminder in reminders {
+            let body = Array(WebhookPayload.json(for: reminder, configuration: configuration).render().utf8)
+            let request = try WebhookRequest(endpoint: try WebhookEndpoint(url), id: reminder.key, body: body)
+            print("POST \(url) HTTP/1.1")
+            if let secret = secret ?? nil {
+                for header in request.headers(signedWith: secret, timestamp: Int64(instant.timeIntervalSince1970)) {
+                    print("\(header.name): \(header.value)")
+                }
+            } else {
+                print("content-type: application/json")
+                print("webhook-id: \(reminder.key)")
+                print("webhook-timestamp: \(Int64(instant.timeIntervalSince1970))")
+                print("webhook-signature: (no secret configured: set delivery.webhook.secret_file)")
+            }
+            print("")
+            print(String(decoding: body, as: UTF8.self))
+            print("")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import ArgumentParser
+import Foundation
+import NhacViecConfigFiles
+import NhacViecCore
+import NhacViecDelivery
+import NhacViecService
+
+/// `nhacviec send-test`: one real message through the configured transport, with the server's answer explained.
+struct SendTestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "send-test",
+        abstract: "Send one test email or webhook through the configured transport and explain the answer.",
+        discussion: """
+            Examples:
+              nhacviec send-test --to vanthu@stp.gialai.gov.vn
+              nhacviec send-test --webhook https://hook.example.gov.vn/nhacviec
+            """
+    )
+
+    @OptionGroup var options: ConfigOptions
+    @Option(help: ArgumentHelp("Send a test email to this address.", valueName: "address"))
+    var to: String?
+    @Option(help: ArgumentHelp("Send a signed test webhook to this URL.", valueName: "url"))
+    var webhook: String?
+
+    func validate() throws {
+        if (to == nil) == (webhook == nil) { throw ValidationError("give exactly one of --to ADDRESS or --webhook URL") }
+    }
+
+    func run() async throws {
+        let configuration = try options.load().configuration
+        do {
+            try CurlRuntime.initialize()
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let channels: DeliveryChannels
+        do {
+            channels = try DeliveryChannels.make(for: configuration)
+        } catch {
+            throw CommandFailure("the delivery settings cannot be used: \(error)")
+        }
+        if let to { try await sendEmail(to: to, configuration: configuration, channels: channels) }
+        if let webhook { try await sendWebhook(to: webhook, configuration: configuration, channels: channels) }
+    }
+
+    private func sendEmail(to address: String, configuration: Configuration, channels: DeliveryChannels) async throws {
+        let recipient: MailAddress
+        do {
+            recipient = try MailAddress.parse(address)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let now = Date()
+        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        let message = EmailMessage(
+            from: configuration.delivery.from, to: [recipient], replyTo: configuration.delivery.replyTo,
+            subject: "Thư thử nghiệm từ hệ thống nhắc việc (nhacviec)",
+            date: MailDate(now, utcOffsetSeconds: LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)),
+            messageID: try MessageID.derived(fromKey: "send-test:\(Int(now.timeIntervalSince1970)):\(address)", domain: domain),
+            textBody: "Đây là thư thử nghiệm của hệ thống nhắc việc. Nếu nhận được thư này, cấu hình gửi thư đã đúng.\n")
+        let transport = configuration.delivery.emailTransport == .smtp ? configuration.delivery.smtp?.url ?? "smtp" : "outbox (\(configuration.stateDirectory)/outbox)"
+        print("Sending a test email to \(recipient.address) through \(transport) …")
+        let result = await channels.mail.send(try message.rendered(), from: configuration.delivery.from, to: recipient)
+        print("Result: \(result)")
+        switch result {
+        case .sent: return
+        case .retryable(_, let reason):
+            print("Hint: a temporary failure. Check that the host and port in smtp.url are right, that DNS resolves the host and that no firewall blocks it (\(reason)).")
+        case .permanent:
+            print("Hint: the server refused the message for good; check the recipient address and that the server relays for the sender.")
+        case .configuration(let reason):
+            print("Hint: fix the setup: for TLS errors check tls and ca_file, for 535 check username and the password source (\(reason)).")
+        }
+        throw ExitCode(1)
+    }
+
+    private func sendWebhook(to url: String, configuration: Configuration, channels: DeliveryChannels) async throws {
+        guard let transport = channels.webhook else {
+            throw CommandFailure("no webhook secret: set delivery.webhook.secret_file, LoadCredential=webhook-secret or NHACVIEC_WEBHOOK_SECRET")
+        }
+        let endpoint: WebhookEndpoint
+        do {
+            endpoint = try WebhookEndpoint(url)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
+        let key = "send-test:\(Int(Date().timeIntervalSince1970))"
+        let body = Array(JSONValue.object([("type", .string("test")), ("key", .string(key)), ("text", .string("Thử nghiệm nhacviec"))]).render().utf8)
+        let result = await transport.send(try WebhookRequest(endpoint: endpoint, id: key, body: body))
+        print("Result: \(result)")
+        if case .sent = result { return }
+        throw ExitCode(1)
+    }
+}

@@ -1,8 +1,10 @@
 # nhacviec — one command to run, one to test. Both install what is missing first.
 #
-#   make run     install deps, build, check the shipped config and list the upcoming deadlines
-#   make test    install deps, build and run every test
-#   make bench   benchmarks (see bench/README.md)
+#   make run      install deps, build, check the shipped config, list the next deadlines, then run the
+#                 service in the foreground (outbox transport: messages land in var/outbox/*.eml; Ctrl-C stops)
+#   make test     install deps, build and run every test
+#   make bench    benchmarks (see bench/README.md)
+#   make install  release build, binary, config, templates and systemd unit in place (as root)
 
 SHELL := /bin/bash
 SWIFT ?= swift
@@ -13,7 +15,9 @@ BUILD_DEPS := libcurl4-openssl-dev pkg-config libsqlite3-dev
 TEST_DEPS := python3 python3-aiosmtpd openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps build bench format lint clean
+.PHONY: run test deps test-deps build bench format lint clean install
+ETC ?= /etc/nhacviec
+UNITDIR ?= /etc/systemd/system
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -35,6 +39,7 @@ build: deps
 run: build
 	.build/debug/nhacviec check --config $(CONFIG)
 	.build/debug/nhacviec upcoming --config $(CONFIG) --days 90
+	.build/debug/nhacviec serve --config $(CONFIG)
 
 test: test-deps
 	$(SWIFT) build --build-tests
@@ -44,6 +49,26 @@ bench: deps
 	bash bench/planning/run.sh
 	bash bench/calendar/run.sh
 	bash bench/delivery/run.sh
+
+# Installs under $(DESTDIR); an existing $(ETC) is never overwritten (the admin's config wins).
+install: deps
+	$(SWIFT) build -c release --product nhacviec
+	install -D -m 0755 .build/release/nhacviec $(DESTDIR)$(PREFIX)/bin/nhacviec
+	install -D -m 0644 README.md $(DESTDIR)$(PREFIX)/share/doc/nhacviec/README.md
+	@if [ -e $(DESTDIR)$(ETC)/nhacviec.yaml ]; then \
+		echo "keeping the existing $(DESTDIR)$(ETC); new defaults are in $(DESTDIR)$(PREFIX)/share/doc/nhacviec/Config"; \
+	else \
+		install -d -m 0755 $(DESTDIR)$(ETC) && cp -R Config/. $(DESTDIR)$(ETC)/ && \
+		sed -i 's|^state_dir: var .*|state_dir: /var/lib/nhacviec   # systemd StateDirectory=nhacviec|' $(DESTDIR)$(ETC)/nhacviec.yaml; \
+	fi
+	mkdir -p $(DESTDIR)$(PREFIX)/share/doc/nhacviec && cp -R Config $(DESTDIR)$(PREFIX)/share/doc/nhacviec/
+	@# LoadCredential= needs the files to exist; empty means "not set" to nhacviec.
+	@for f in smtp-password webhook-secret; do \
+		[ -e $(DESTDIR)$(ETC)/$$f ] || install -m 0600 /dev/null $(DESTDIR)$(ETC)/$$f; \
+	done
+	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)$(UNITDIR)/nhacviec.service
+	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then systemctl daemon-reload; fi
+	@echo "installed; edit $(ETC)/nhacviec.yaml, check it with: nhacviec check --config $(ETC)/nhacviec.yaml; then: systemctl enable --now nhacviec"
 
 format:
 	swift format --in-place --recursive Package.swift Sources Tests

@@ -2,7 +2,7 @@ public import Foundation
 public import NhacViecCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// A configuration read from disk, with its warnings and when it was read.
@@ -45,7 +45,9 @@ public enum ConfigLoader {
                 diagnostics.append(
                     ConfigDiagnostic(
                         at: include.location,
-                        hasWildcard ? "include '\(include.pattern)' matches no file" : "included file '\(include.pattern)' does not exist",
+                        hasWildcard
+                            ? "include '\(include.pattern)' matches no file"
+                            : "included file '\(include.pattern)' does not exist",
                         fix: "paths are relative to \(directory.isEmpty ? "the current directory" : directory + "/")"))
                 continue
             }
@@ -76,7 +78,8 @@ public enum ConfigLoader {
             case .failure(let reason):
                 diagnostics.append(
                     ConfigDiagnostic(
-                        at: SourceLocation(file: folder + name, line: 1, column: 1), "cannot read the template: \(reason)",
+                        at: SourceLocation(file: folder + name, line: 1, column: 1),
+                        "cannot read the template: \(reason)",
                         fix: "restore it from the nhacviec release (Config/templates/)"))
             }
         }
@@ -104,7 +107,9 @@ public enum ConfigLoader {
             return .failure(.message("no such file"))
         }
         if isDirectory.boolValue { return .failure(.message("it is a directory")) }
-        guard let data = FileManager.default.contents(atPath: path) else { return .failure(.message("permission denied")) }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return .failure(.message("permission denied"))
+        }
         guard let text = String(bytes: data, encoding: .utf8) else { return .failure(.message("it is not UTF-8 text")) }
         return .success(text)
     }

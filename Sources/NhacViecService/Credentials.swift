@@ -38,11 +38,16 @@ public enum Credentials {
         _ smtp: DeliverySettings.SMTP, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> SMTPPassword? {
         guard smtp.username != nil else { return nil }
-        guard let value = try read(credential: "smtp-password", file: smtp.passwordFile, variable: "NHACVIEC_SMTP_PASSWORD", environment: environment)
+        guard
+            let value = try read(
+                credential: "smtp-password", file: smtp.passwordFile, variable: "NHACVIEC_SMTP_PASSWORD",
+                environment: environment)
         else {
             throw ServiceError.configuration(
                 "smtp.username is set but no password was found",
-                fix: "create \(smtp.passwordFile ?? "the password_file"), use LoadCredential=smtp-password, or set NHACVIEC_SMTP_PASSWORD")
+                fix:
+                    "create \(smtp.passwordFile ?? "the password_file"), use LoadCredential=smtp-password, or set NHACVIEC_SMTP_PASSWORD"
+            )
         }
         return SMTPPassword(value)
     }
@@ -51,12 +56,16 @@ public enum Credentials {
     public static func webhookSecret(
         _ webhook: DeliverySettings.Webhook, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> WebhookSecret? {
-        guard let value = try read(credential: "webhook-secret", file: webhook.secretFile, variable: "NHACVIEC_WEBHOOK_SECRET", environment: environment)
+        guard
+            let value = try read(
+                credential: "webhook-secret", file: webhook.secretFile, variable: "NHACVIEC_WEBHOOK_SECRET",
+                environment: environment)
         else { return nil }
         do {
             return try WebhookSecret(parsing: value)
         } catch {
-            throw ServiceError.configuration("the webhook secret is not usable: \(error)", fix: "write whsec_<base64 of 24 to 64 random bytes>")
+            throw ServiceError.configuration(
+                "the webhook secret is not usable: \(error)", fix: "write whsec_<base64 of 24 to 64 random bytes>")
         }
     }
 }

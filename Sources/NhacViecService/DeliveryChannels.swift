@@ -28,7 +28,8 @@ public struct DeliveryChannels: Sendable {
             let settings = SMTPConfiguration(
                 url: smtp.url, tls: smtp.tls == .required ? .required : .none, caFile: smtp.caFile,
                 username: smtp.username, password: try Credentials.smtpPassword(smtp, environment: environment),
-                helo: smtp.helo, connectTimeout: .seconds(min(15, smtp.timeoutSeconds)), timeout: .seconds(smtp.timeoutSeconds))
+                helo: smtp.helo, connectTimeout: .seconds(min(15, smtp.timeoutSeconds)),
+                timeout: .seconds(smtp.timeoutSeconds))
             do {
                 mail = try SMTPTransport(configuration: settings)
             } catch {
@@ -48,7 +49,9 @@ public struct DeliveryChannels: Sendable {
         } else if needsWebhook {
             throw ServiceError.configuration(
                 "some agencies have a webhook but no signing secret was found",
-                fix: "create \(delivery.webhook.secretFile ?? "delivery.webhook.secret_file"), use LoadCredential=webhook-secret, or set NHACVIEC_WEBHOOK_SECRET")
+                fix:
+                    "create \(delivery.webhook.secretFile ?? "delivery.webhook.secret_file"), use LoadCredential=webhook-secret, or set NHACVIEC_WEBHOOK_SECRET"
+            )
         }
         return DeliveryChannels(mail: mail, webhook: webhook)
     }

@@ -28,7 +28,8 @@ public struct DeliveryPass: Sendable {
     let logger: Logger
 
     public init(
-        configuration: Configuration, templates: MessageTemplates, ledger: Ledger, channels: DeliveryChannels, logger: Logger
+        configuration: Configuration, templates: MessageTemplates, ledger: Ledger, channels: DeliveryChannels,
+        logger: Logger
     ) {
         self.configuration = configuration
         self.composer = MessageComposer(configuration: configuration, templates: templates)
@@ -61,24 +62,32 @@ public struct DeliveryPass: Sendable {
             if reminder.kind == .escalation {
                 reminder.overdueAgencies.removeAll { done.contains($0) }
                 if reminder.overdueAgencies.isEmpty {
-                    try await ledger.markSkipped(ids: [record.id], reason: "every assigned agency has reported", now: now)
+                    try await ledger.markSkipped(
+                        ids: [record.id], reason: "every assigned agency has reported", now: now)
                     report.skipped += 1
                     continue
                 }
             } else if done.contains(record.agency) {
-                try await ledger.markSkipped(ids: [record.id], reason: "the agency reported this occurrence done", now: now)
+                try await ledger.markSkipped(
+                    ids: [record.id], reason: "the agency reported this occurrence done", now: now)
                 report.skipped += 1
                 continue
             }
-            if RetryPolicy.isMoot(kind: reminder.kind, dueDate: reminder.occurrence.due, plannedDate: reminder.sendDate, today: today) {
+            if RetryPolicy.isMoot(
+                kind: reminder.kind, dueDate: reminder.occurrence.due, plannedDate: reminder.sendDate, today: today)
+            {
                 try await ledger.markFailed(
-                    ids: [record.id], error: "moot: not delivered before it stopped mattering" + (record.lastError.map { "; last error: \($0)" } ?? ""),
+                    ids: [record.id],
+                    error: "moot: not delivered before it stopped mattering"
+                        + (record.lastError.map { "; last error: \($0)" } ?? ""),
                     now: now)
                 report.failed += 1
                 continue
             }
             if record.channel.hasPrefix("email:") {
-                emails[EmailBatchKey(agency: record.agency, date: reminder.sendDate, channel: record.channel), default: []].append((record, reminder))
+                emails[
+                    EmailBatchKey(agency: record.agency, date: reminder.sendDate, channel: record.channel), default: []
+                ].append((record, reminder))
             } else {
                 webhooks.append((record, reminder))
             }
@@ -126,21 +135,26 @@ public struct DeliveryPass: Sendable {
         let recorded = try await ledger.existingKeys(reminderKeys: candidates.map(\.key))
         let fresh = candidates.filter { !recorded.contains($0.key) }
         guard !fresh.isEmpty else { return }
-        let acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(fresh.map(\.occurrence.key))))
+        let acknowledged = try await ledger.acknowledgedAgencies(
+            occurrenceKeys: Array(Set(fresh.map(\.occurrence.key))))
         var due: [NewDelivery] = []
         var skipped: [String: [NewDelivery]] = [:]
-        for decision in catchUp.decisions(for: fresh, now: Instant(now), isRecorded: { _ in false }, acknowledged: acknowledged) {
+        for decision in catchUp.decisions(
+            for: fresh, now: Instant(now), isRecorded: { _ in false }, acknowledged: acknowledged)
+        {
             switch decision {
             case .send(let reminder):
                 let channels = self.channels(for: reminder.agency)
                 if channels.isEmpty {
-                    skipped["the agency has neither email nor webhook", default: []].append(delivery(reminder, channel: "none"))
+                    skipped["the agency has neither email nor webhook", default: []].append(
+                        delivery(reminder, channel: "none"))
                 } else {
                     due.append(contentsOf: channels.map { delivery(reminder, channel: $0) })
                 }
             case .skip(let reminder, let reason):
                 let channels = self.channels(for: reminder.agency)
-                skipped[reason, default: []].append(contentsOf: (channels.isEmpty ? ["none"] : channels).map { delivery(reminder, channel: $0) })
+                skipped[reason, default: []].append(
+                    contentsOf: (channels.isEmpty ? ["none"] : channels).map { delivery(reminder, channel: $0) })
             }
         }
         report.recorded += try await ledger.insertIfMissing(due, now: now)
@@ -148,7 +162,9 @@ public struct DeliveryPass: Sendable {
             report.skipped += try await ledger.insertIfMissing(items, status: .skipped, reason: reason, now: now)
         }
         if !due.isEmpty {
-            logger.info("Reminders came due", metadata: ["deliveries": "\(due.count)", "skipped": "\(skipped.values.reduce(0) { $0 + $1.count })"])
+            logger.info(
+                "Reminders came due",
+                metadata: ["deliveries": "\(due.count)", "skipped": "\(skipped.values.reduce(0) { $0 + $1.count })"])
         }
     }
 
@@ -159,7 +175,8 @@ public struct DeliveryPass: Sendable {
 
     private func delivery(_ reminder: PlannedReminder, channel: String) -> NewDelivery {
         NewDelivery(
-            reminderKey: reminder.key, channel: channel, occurrenceKey: reminder.occurrence.key, agency: reminder.agency,
+            reminderKey: reminder.key, channel: channel, occurrenceKey: reminder.occurrence.key,
+            agency: reminder.agency,
             kind: reminder.kind, stage: reminder.stage, dueDate: reminder.occurrence.due,
             plannedAt: localTime.instant(of: reminder.sendDate, at: reminder.sendAt).date)
     }
@@ -211,14 +228,16 @@ public struct DeliveryPass: Sendable {
         case .sent(let code):
             try await ledger.markSent(ids: ids, now: now)
             for occurrence in Set(items.map(\.1.occurrence.key)) {
-                try await ledger.appendThread(occurrenceKey: occurrence, agency: key.agency, messageID: email.messageID.value, now: now)
+                try await ledger.appendThread(
+                    occurrenceKey: occurrence, agency: key.agency, messageID: email.messageID.value, now: now)
             }
             report.sent += ids.count
             metadata["smtp.code"] = "\(code)"
             logger.info("Reminder email sent", metadata: metadata)
         case .retryable(let code, let reason):
             let next = now.addingTimeInterval(retry.delay(afterAttempt: attempts).timeInterval)
-            try await ledger.markRetry(ids: ids, error: "\(code.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
+            try await ledger.markRetry(
+                ids: ids, error: "\(code.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
             report.retrying += ids.count
             metadata["error"] = "\(reason)"
             metadata["retry.at"] = "\(ISO8601DateFormatter().string(from: next))"
@@ -241,7 +260,8 @@ public struct DeliveryPass: Sendable {
     // MARK: Webhooks
 
     private func sendWebhook(
-        _ record: DeliveryRecord, _ reminder: PlannedReminder, disabled: Set<String>, now: Date, report: inout PassReport
+        _ record: DeliveryRecord, _ reminder: PlannedReminder, disabled: Set<String>, now: Date,
+        report: inout PassReport
     ) async throws {
         guard let url = configuration.directory.agencies[record.agency]?.webhook else {
             try await ledger.markSkipped(ids: [record.id], reason: "the agency no longer has a webhook", now: now)
@@ -255,7 +275,8 @@ public struct DeliveryPass: Sendable {
         }
         guard let transport = channels.webhook else {
             let next = now.addingTimeInterval(retry.maximum.timeInterval)
-            try await ledger.markRetry(ids: [record.id], error: "configuration: no webhook signing secret", nextAttemptAt: next, now: now)
+            try await ledger.markRetry(
+                ids: [record.id], error: "configuration: no webhook signing secret", nextAttemptAt: next, now: now)
             report.retrying += 1
             return
         }
@@ -270,7 +291,9 @@ public struct DeliveryPass: Sendable {
         }
         try await ledger.markSending(ids: [record.id], messageID: reminder.key, now: now)
         let result = await transport.send(request)
-        var metadata: Logger.Metadata = ["agency": "\(record.agency)", "webhook.url": "\(url)", "reminder.key": "\(reminder.key)"]
+        var metadata: Logger.Metadata = [
+            "agency": "\(record.agency)", "webhook.url": "\(url)", "reminder.key": "\(reminder.key)",
+        ]
         switch result {
         case .sent(let status):
             try await ledger.markSent(ids: [record.id], now: now)
@@ -283,8 +306,10 @@ public struct DeliveryPass: Sendable {
             report.failed += 1
             logger.warning("Webhook endpoint is gone and was disabled", metadata: metadata)
         case .retryable(let status, let retryAfter, let reason):
-            let next = now.addingTimeInterval(retry.delay(afterAttempt: record.attempts + 1, suggested: retryAfter).timeInterval)
-            try await ledger.markRetry(ids: [record.id], error: "\(status.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
+            let next = now.addingTimeInterval(
+                retry.delay(afterAttempt: record.attempts + 1, suggested: retryAfter).timeInterval)
+            try await ledger.markRetry(
+                ids: [record.id], error: "\(status.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
             report.retrying += 1
             metadata["error"] = "\(reason)"
             logger.warning("Webhook will be retried", metadata: metadata)
@@ -295,7 +320,8 @@ public struct DeliveryPass: Sendable {
             logger.error("Webhook refused", metadata: metadata)
         case .configuration(let reason):
             let next = now.addingTimeInterval(retry.maximum.timeInterval)
-            try await ledger.markRetry(ids: [record.id], error: "configuration: \(reason)", nextAttemptAt: next, now: now)
+            try await ledger.markRetry(
+                ids: [record.id], error: "configuration: \(reason)", nextAttemptAt: next, now: now)
             report.retrying += 1
             metadata["error"] = "\(reason)"
             logger.error("Webhook delivery is misconfigured; fix it and reload", metadata: metadata)

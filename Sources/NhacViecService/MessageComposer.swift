@@ -15,7 +15,8 @@ struct MessageComposer: Sendable {
     /// The Message-ID of a digest: derived from its stable key, so a retry or a resend after a crash
     /// carries the same id and receivers can drop the duplicate.
     func messageID(for digest: Digest) throws -> MessageID {
-        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        let domain =
+            configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
         return try MessageID.derived(fromKey: "\(digest.key)", domain: domain)
     }
 
@@ -31,7 +32,8 @@ struct MessageComposer: Sendable {
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
         let message = EmailMessage(
             from: configuration.delivery.from, to: try recipients(of: agency), replyTo: configuration.delivery.replyTo,
-            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset), messageID: try messageID(for: digest),
+            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
+            messageID: try messageID(for: digest),
             inReplyTo: thread.last, references: thread, textBody: rendered.text, htmlBody: rendered.html)
         return try message.rendered()
     }

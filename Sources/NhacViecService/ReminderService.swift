@@ -22,7 +22,9 @@ public struct ReminderService: Service {
     static let maximumSleep: Duration = .seconds(15 * 60)
 
     /// - Parameter runtime: the already-loaded first configuration (so start-up errors surface before `run`).
-    public init(configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger) {
+    public init(
+        configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger
+    ) {
         self.configPath = configPath
         self.initial = runtime
         self.clock = clock
@@ -78,7 +80,9 @@ public struct ReminderService: Service {
     /// watchdog and re-reads the wall clock, so a jump (suspend, NTP) is noticed. Returns early on SIGHUP.
     private func sleep(until deadline: Date?, reloads: ReloadRequests) async throws -> Wake {
         while true {
-            if notifier.watchdogInterval != nil { notify { () throws(SystemdNotifierError) in try notifier.watchdog() } }
+            if notifier.watchdogInterval != nil {
+                notify { () throws(SystemdNotifierError) in try notifier.watchdog() }
+            }
             let remaining = deadline.map { $0.timeIntervalSince(clock.now()) } ?? .infinity
             if remaining <= 0 { return .timer }
             var chunk = Self.maximumSleep
@@ -105,21 +109,31 @@ public struct ReminderService: Service {
         logger.notice("Reloading the configuration", metadata: ["config.file": "\(configPath)"])
         do {
             let fresh = try ServiceRuntime.load(configPath: configPath, logger: logger)
-            try? await fresh.ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: fresh.loaded.loadedAt))
+            try? await fresh.ledger.setMeta(
+                "service.config_loaded_at", ISO8601DateFormatter().string(from: fresh.loaded.loadedAt))
             try? await fresh.ledger.setMeta("service.last_reload_error", "")
-            logger.notice("Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
-            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reloaded: \(fresh.loaded.configuration.summary)") }
+            logger.notice(
+                "Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
+            notify { () throws(SystemdNotifierError) in
+                try notifier.ready(status: "reloaded: \(fresh.loaded.configuration.summary)")
+            }
             return fresh
         } catch let errors as ConfigErrors {
             for diagnostic in errors.diagnostics {
-                logger.error("Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
+                logger.error(
+                    "Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
             }
             try? await current.ledger.setMeta("service.last_reload_error", errors.description)
-            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reload failed (\(errors.diagnostics.count) errors); running the previous configuration") }
+            notify { () throws(SystemdNotifierError) in
+                try notifier.ready(
+                    status: "reload failed (\(errors.diagnostics.count) errors); running the previous configuration")
+            }
         } catch {
             logger.error("Reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
             try? await current.ledger.setMeta("service.last_reload_error", "\(error)")
-            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "reload failed: \(error); running the previous configuration") }
+            notify { () throws(SystemdNotifierError) in
+                try notifier.ready(status: "reload failed: \(error); running the previous configuration")
+            }
         }
         return current
     }

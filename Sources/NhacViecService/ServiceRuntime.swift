@@ -32,7 +32,8 @@ public struct ServiceRuntime: Sendable {
             throw ServiceError.state("\(error)")
         }
         let pass = DeliveryPass(
-            configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels, logger: logger)
+            configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels,
+            logger: logger)
         return ServiceRuntime(loaded: loaded, ledger: ledger, pass: pass)
     }
 

@@ -46,7 +46,8 @@ struct CommandRunner {
 
     /// A fresh directory holding a copy of the shipped Config/, for tests that break it.
     static func copyOfShippedConfig() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-test-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "nhacviec-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
             at: repositoryRoot.appendingPathComponent("Config"), to: directory.appendingPathComponent("Config"))

@@ -5,7 +5,10 @@ import Testing
 struct UpcomingCommandTests {
     static func upcomingJSON(_ extra: [String] = []) throws -> [[String: Any]] {
         let result = try CommandRunner.run(
-            ["upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2026-12-31", "--format", "json"]
+            [
+                "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2026-12-31",
+                "--format", "json",
+            ]
                 + extra)
         #expect(result.status == 0, "\(result.stderr)")
         return try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]] ?? []
@@ -27,19 +30,31 @@ struct UpcomingCommandTests {
         let dues = items.compactMap { $0["due"] as? String }
         #expect(dues == dues.sorted())
         // 15/6/2025 is a Sunday: due on Friday 13/6.
-        #expect(Self.find(items, task: "1.2.a", milestone: "gui-vp", nominal: "2025-06-15")?["due"] as? String == "2025-06-13")
-        #expect(Self.find(items, task: "1.2.a", milestone: "gui-vp", nominal: "2026-06-15")?["due"] as? String == "2026-06-15")
+        #expect(
+            Self.find(items, task: "1.2.a", milestone: "gui-vp", nominal: "2025-06-15")?["due"] as? String
+                == "2025-06-13")
+        #expect(
+            Self.find(items, task: "1.2.a", milestone: "gui-vp", nominal: "2026-06-15")?["due"] as? String
+                == "2026-06-15")
         // 30/4 is a holiday: due the working day before.
-        #expect(Self.find(items, task: "2.1.a", milestone: "trinh-ct", nominal: "2025-04-30")?["due"] as? String == "2025-04-29")
+        #expect(
+            Self.find(items, task: "2.1.a", milestone: "trinh-ct", nominal: "2025-04-30")?["due"] as? String
+                == "2025-04-29")
         // The February 2026 monthly report falls in the Tết break (14–22/2): due Friday 13/2.
-        #expect(Self.find(items, task: "VI.1", milestone: "bao-cao-thang", nominal: "2026-02-15")?["due"] as? String == "2026-02-13")
+        #expect(
+            Self.find(items, task: "VI.1", milestone: "bao-cao-thang", nominal: "2026-02-15")?["due"] as? String
+                == "2026-02-13")
         // 20/4/2025 (Sunday) → Friday 18/4.
-        #expect(Self.find(items, task: "2.1.b", milestone: "gui-vp", nominal: "2025-04-20")?["due"] as? String == "2025-04-18")
+        #expect(
+            Self.find(items, task: "2.1.b", milestone: "gui-vp", nominal: "2025-04-20")?["due"] as? String
+                == "2025-04-18")
     }
 
     @Test func jsonObjectsCarryTheDocumentedKeys() throws {
         let item = try #require(try Self.upcomingJSON().first)
-        for key in ["plan", "task", "milestone", "title", "text", "nominal_due", "due", "who", "lead", "support", "rule"] {
+        for key in [
+            "plan", "task", "milestone", "title", "text", "nominal_due", "due", "who", "lead", "support", "rule",
+        ] {
             #expect(item[key] != nil, "missing \(key)")
         }
         let who = try #require(item["who"] as? [String])
@@ -61,14 +76,19 @@ struct UpcomingCommandTests {
     }
 
     @Test func unknownAgencySuggestsOne() throws {
-        let result = try CommandRunner.run(["upcoming", "--config", CommandRunner.shippedConfig, "--agency", "so-tuphap"])
+        let result = try CommandRunner.run([
+            "upcoming", "--config", CommandRunner.shippedConfig, "--agency", "so-tuphap",
+        ])
         #expect(result.status != 0)
         #expect(result.stderr.contains("unknown agency 'so-tuphap' (did you mean 'so-tu-phap'?)"))
     }
 
     @Test func icsExportIsFoldedAndImportable() throws {
         let result = try CommandRunner.run(
-            ["upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2026-12-31", "--format", "ics"])
+            [
+                "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2026-12-31",
+                "--format", "ics",
+            ])
         #expect(result.status == 0)
         let raw = Data(result.stdout.utf8)
         let lines = result.stdout.components(separatedBy: "\r\n")
@@ -83,14 +103,20 @@ struct UpcomingCommandTests {
 
     @Test func csvHasAHeaderAndOneRowPerDeadline() throws {
         let result = try CommandRunner.run(
-            ["upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2025-04-30", "--format", "csv"])
+            [
+                "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2025-04-15", "--to", "2025-04-30",
+                "--format", "csv",
+            ])
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
         #expect(rows.first == "due,nominal_due,plan,task,milestone,who,done,rule,title,text")
         #expect(rows.count == 1 + 8)
     }
 
     @Test func remindersJSONHasSendTimesWithOffsetAndStableKeys() throws {
-        let arguments = ["reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-15", "--agency", "so-tu-phap", "--format", "json"]
+        let arguments = [
+            "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-15",
+            "--agency", "so-tu-phap", "--format", "json",
+        ]
         let first = try CommandRunner.run(arguments)
         let second = try CommandRunner.run(arguments)
         #expect(first.stdout == second.stdout)

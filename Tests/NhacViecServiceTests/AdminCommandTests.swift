@@ -18,7 +18,10 @@ struct AdminCommandTests {
         #expect(try Daemon.run(["serve", "--once", "--now", "2026-06-10T08:00:10+07:00"] + config).status == 0)
         #expect(try server.received().count == 3)
         let done = try Daemon.run(
-            ["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence", "2026-06-15", "--note", "CV 12"] + config)
+            [
+                "done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence",
+                "2026-06-15", "--note", "CV 12",
+            ] + config)
         #expect(done.status == 0, "\(done.output)")
         #expect(done.output.contains("Recorded: don-vi-0001 delivered 1/KH-TEST 1/bao-cao due 15/6/2026"))
         #expect(done.output.contains("1 of 3 agencies have delivered."))
@@ -26,7 +29,8 @@ struct AdminCommandTests {
         let received = try server.received()
         #expect(received.count == 5)
         #expect(!received.dropFirst(3).contains { $0.recipients.contains("don-vi-0001@gialai.example") })
-        let upcoming = try Daemon.run(["upcoming", "--from", "2026-06-15", "--to", "2026-06-15", "--format", "json"] + config)
+        let upcoming = try Daemon.run(
+            ["upcoming", "--from", "2026-06-15", "--to", "2026-06-15", "--format", "json"] + config)
         #expect(upcoming.output.contains("\"done\":[\"don-vi-0001\"]"), "\(upcoming.output)")
         let status = try Self.json(try Daemon.run(["status", "--format", "json"] + config).output)
         let counts = try #require(status["counts"] as? [String: Int])
@@ -36,7 +40,10 @@ struct AdminCommandTests {
         #expect(acknowledgements.first?["agency"] as? String == "don-vi-0001")
         #expect(acknowledgements.first?["note"] as? String == "CV 12")
         let undo = try Daemon.run(
-            ["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence", "2026-06-15", "--undo"] + config)
+            [
+                "done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence",
+                "2026-06-15", "--undo",
+            ] + config)
         #expect(undo.output.contains("Removed: don-vi-0001 is again expected to deliver"))
     }
 
@@ -45,7 +52,9 @@ struct AdminCommandTests {
         let fixture = ServiceFixture(scratch: scratch, smtpPort: 9, agencies: 2)
         try fixture.write()
         let config = ["--config", fixture.configPath]
-        let wrongDate = try Daemon.run(["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence", "2026-06-14"] + config)
+        let wrongDate = try Daemon.run(
+            ["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0001", "--occurrence", "2026-06-14"]
+                + config)
         #expect(wrongDate.status != 0)
         #expect(wrongDate.output.contains("2026-06-14 is not an occurrence of 1/bao-cao; nearest: 2026-06-15"))
         let typo = try Daemon.run(["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-001"] + config)
@@ -73,7 +82,9 @@ struct AdminCommandTests {
         let server = try LoopbackSMTPServer(spool: scratch.path("spool"))
         let fixture = ServiceFixture(scratch: scratch, smtpPort: server.port, agencies: 1)
         try fixture.write()
-        let preview = try Daemon.run(["preview", "--agency", "don-vi-0001", "--on", "2026-06-15", "--config", fixture.configPath])
+        let preview = try Daemon.run([
+            "preview", "--agency", "don-vi-0001", "--on", "2026-06-15", "--config", fixture.configPath,
+        ])
         #expect(preview.status == 0, "\(preview.output)")
         #expect(preview.output.hasPrefix("Date: Mon, 15 Jun 2026 08:00:00 +0700\r\n"))
         #expect(preview.output.contains("\r\nMessage-ID: <nhacviec.don-vi-0001=3A2026-06-15=3A"))

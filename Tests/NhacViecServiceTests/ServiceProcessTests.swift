@@ -12,7 +12,9 @@ struct ServiceProcessTests {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         _ = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         _ = withUnsafeMutablePointer(to: &address) {
@@ -35,7 +37,10 @@ struct ServiceProcessTests {
         _ = try Self.once(fixture, at: "2026-06-04T08:00:30+07:00")
         let first = try server.received()
         #expect(first.count == 3)
-        #expect(first.allSatisfy { $0.raw.contains("c=C3=B2n 7 ng=C3=A0y l=C3=A0m vi=E1=BB=87c") || $0.raw.contains("còn 7 ngày") })
+        #expect(
+            first.allSatisfy {
+                $0.raw.contains("c=C3=B2n 7 ng=C3=A0y l=C3=A0m vi=E1=BB=87c") || $0.raw.contains("còn 7 ngày")
+            })
         // Down from 4/6 to 12/6: before-3 (10/6) and before-1 (12/6) were missed; only before-1 goes out.
         let output = try Self.once(fixture, at: "2026-06-12T09:00:00+07:00")
         let all = try server.received()
@@ -87,20 +92,26 @@ struct ServiceProcessTests {
             kills += 1
         }
         let notify = try NotifySocket(path: scratch.path("notify.sock"))
-        let final = try Daemon(arguments, logPath: scratch.path("daemon-final.log"), environment: ["NOTIFY_SOCKET": notify.path])
+        let final = try Daemon(
+            arguments, logPath: scratch.path("daemon-final.log"), environment: ["NOTIFY_SOCKET": notify.path])
         #expect(notify.receive(until: { $0.contains("READY=1") }) != nil, "\(final.log)")
         // The final run has finished its pass once it reports its next wake in STATUS=.
         #expect(notify.receive(until: { $0.hasPrefix("STATUS=") }, timeout: .seconds(180)) != nil, "\(final.log)")
-        let complete = try eventually(timeout: .seconds(30)) { Set(try server.received().map(\.messageID)).count >= 500 }
+        let complete = try eventually(timeout: .seconds(30)) {
+            Set(try server.received().map(\.messageID)).count >= 500
+        }
         final.signal(SIGTERM)
         #expect(final.wait() == 0, "\(final.log)")
         let received = try server.received()
         let unique = Set(received.map(\.messageID))
         #expect(complete)
         #expect(unique.count == 500, "lost \(500 - unique.count) reminders")
-        #expect(received.count - unique.count <= kills, "\(received.count - unique.count) duplicates after \(kills) kills")
+        #expect(
+            received.count - unique.count <= kills, "\(received.count - unique.count) duplicates after \(kills) kills")
         #expect(Set(received.flatMap(\.recipients)).count == 500)
-        print("kill -9 test: \(kills) kills, \(received.count) messages received, \(unique.count) unique, \(received.count - unique.count) duplicates, \(500 - unique.count) lost")
+        print(
+            "kill -9 test: \(kills) kills, \(received.count) messages received, \(unique.count) unique, \(received.count - unique.count) duplicates, \(500 - unique.count) lost"
+        )
     }
 
     @Test func reloadWithABrokenConfigKeepsTheRunningOneAndTellsSystemd() throws {
@@ -110,7 +121,8 @@ struct ServiceProcessTests {
         try fixture.write()
         let notify = try NotifySocket(path: scratch.path("notify.sock"))
         let daemon = try Daemon(
-            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T07:59:55+07:00"], logPath: scratch.path("log"),
+            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T07:59:55+07:00"],
+            logPath: scratch.path("log"),
             environment: ["NOTIFY_SOCKET": notify.path])
         let ready = notify.receive(until: { $0.contains("READY=1") })
         #expect(ready?.last?.contains("next wake 2026-06-15T01:00:00Z") == true, "\(ready ?? [])\n\(daemon.log)")
@@ -137,7 +149,8 @@ struct ServiceProcessTests {
         try fixture.write()
         let notify = try NotifySocket(path: scratch.path("notify.sock"))
         let daemon = try Daemon(
-            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T08:00:05+07:00"], logPath: scratch.path("log"),
+            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T08:00:05+07:00"],
+            logPath: scratch.path("log"),
             environment: ["NOTIFY_SOCKET": notify.path])
         #expect(try eventually(timeout: .seconds(60)) { try server.received().count == 3 }, "\(daemon.log)")
         #expect(notify.receive(until: { $0.contains("READY=1") }) != nil)

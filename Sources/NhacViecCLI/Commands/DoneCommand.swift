@@ -28,7 +28,9 @@ struct DoneCommand: AsyncParsableCommand {
     var milestone: String
     @Option(help: ArgumentHelp("The agency that delivered.", valueName: "id"))
     var agency: String
-    @Option(help: ArgumentHelp("The nominal due date of the occurrence (default: the one nearest to today).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp(
+            "The nominal due date of the occurrence (default: the one nearest to today).", valueName: "date"))
     var occurrence: CivilDate?
     @Option(help: "A note, e.g. the number of the document sent.")
     var note: String?
@@ -41,23 +43,35 @@ struct DoneCommand: AsyncParsableCommand {
         guard let agencyID = try Lookup.agency(agency, in: configuration) else { return }
         guard lookup.milestone.assignees.contains(agencyID) else {
             throw CommandFailure(
-                "\(agencyID) is not assigned to \(lookup.task.id)/\(lookup.milestone.id); assigned: \(lookup.milestone.assignees.map(\.rawValue).joined(separator: ", "))")
+                "\(agencyID) is not assigned to \(lookup.task.id)/\(lookup.milestone.id); assigned: \(lookup.milestone.assignees.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         let nominal = try resolveOccurrence(configuration, lookup)
-        let key = Occurrence(plan: lookup.plan.id, task: lookup.task, milestone: lookup.milestone, nominalDue: nominal, due: nil).key
+        let key = Occurrence(
+            plan: lookup.plan.id, task: lookup.task, milestone: lookup.milestone, nominalDue: nominal, due: nil
+        ).key
         guard let ledger = try StateAccess.ledger(configuration, create: true) else { return }
         let now = Date()
-        let label = "\(lookup.plan.id) \(lookup.task.id)/\(lookup.milestone.id)" + (nominal.map { " due \($0.vietnamese)" } ?? "")
+        let label =
+            "\(lookup.plan.id) \(lookup.task.id)/\(lookup.milestone.id)"
+            + (nominal.map { " due \($0.vietnamese)" } ?? "")
         if undo {
             let removed = try await ledger.undoAcknowledgement(occurrenceKey: key, agency: agencyID)
-            print(removed ? "Removed: \(agencyID) is again expected to deliver \(label)" : "Nothing to undo: \(agencyID) had not reported \(label)")
+            print(
+                removed
+                    ? "Removed: \(agencyID) is again expected to deliver \(label)"
+                    : "Nothing to undo: \(agencyID) had not reported \(label)")
         } else {
             let added = try await ledger.acknowledge(occurrenceKey: key, agency: agencyID, note: note, now: now)
-            print(added ? "Recorded: \(agencyID) delivered \(label)" : "Already recorded: \(agencyID) delivered \(label)")
+            print(
+                added ? "Recorded: \(agencyID) delivered \(label)" : "Already recorded: \(agencyID) delivered \(label)")
         }
         let done = try await ledger.acknowledgedAgencies(occurrenceKeys: [key])[key] ?? []
         let total = lookup.milestone.assignees.count
-        print(done.count == total ? "The occurrence is complete: all \(total) agencies have delivered." : "\(done.count) of \(total) agencies have delivered.")
+        print(
+            done.count == total
+                ? "The occurrence is complete: all \(total) agencies have delivered."
+                : "\(done.count) of \(total) agencies have delivered.")
     }
 
     /// The nominal date of the occurrence: the one given (checked), or the nearest to today.
@@ -82,7 +96,8 @@ struct DoneCommand: AsyncParsableCommand {
             guard dates.contains(occurrence) else {
                 let nearby = dates.sorted { abs($0.days(to: occurrence)) < abs($1.days(to: occurrence)) }.prefix(3)
                 throw CommandFailure(
-                    "\(occurrence) is not an occurrence of \(lookup.task.id)/\(lookup.milestone.id); nearest: \(nearby.map(\.iso8601).joined(separator: ", "))")
+                    "\(occurrence) is not an occurrence of \(lookup.task.id)/\(lookup.milestone.id); nearest: \(nearby.map(\.iso8601).joined(separator: ", "))"
+                )
             }
             return occurrence
         }

@@ -23,7 +23,8 @@ struct PreviewCommand: ParsableCommand {
     @OptionGroup var options: ConfigOptions
     @Option(help: ArgumentHelp("The agency.", valueName: "id"))
     var agency: String
-    @Option(help: ArgumentHelp("The send day (default: the next day with a reminder for the agency).", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("The send day (default: the next day with a reminder for the agency).", valueName: "date"))
     var on: CivilDate?
     @Option(help: ArgumentHelp("Only this task.", valueName: "id"))
     var task: String?
@@ -35,7 +36,9 @@ struct PreviewCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load()
         let configuration = loaded.configuration
-        guard let agencyID = try Lookup.agency(agency, in: configuration), let entry = configuration.directory.agencies[agencyID] else { return }
+        guard let agencyID = try Lookup.agency(agency, in: configuration),
+            let entry = configuration.directory.agencies[agencyID]
+        else { return }
         let planner = ReminderPlanner(configuration: configuration)
         func matching(_ reminders: [PlannedReminder]) -> [PlannedReminder] {
             reminders.filter { reminder in
@@ -50,7 +53,9 @@ struct PreviewCommand: ParsableCommand {
             if let first = ahead.first { reminders = ahead.filter { $0.sendDate == first.sendDate } }
         }
         guard let first = reminders.first else {
-            throw CommandFailure("no reminder for \(agencyID) on \(start)\(on == nil ? " or in the next 400 days" : ""); try `nhacviec reminders --agency \(agencyID)`")
+            throw CommandFailure(
+                "no reminder for \(agencyID) on \(start)\(on == nil ? " or in the next 400 days" : ""); try `nhacviec reminders --agency \(agencyID)`"
+            )
         }
         let localTime = LocalTime(identifier: configuration.timeZone)
         let instant = localTime.instant(of: first.sendDate, at: first.sendAt).date
@@ -58,11 +63,14 @@ struct PreviewCommand: ParsableCommand {
             try printWebhooks(reminders, agency: entry, configuration: configuration, instant: instant)
             return
         }
-        guard !entry.emails.isEmpty else { throw CommandFailure("\(agencyID) has no email address; add email: in agencies.yaml") }
+        guard !entry.emails.isEmpty else {
+            throw CommandFailure("\(agencyID) has no email address; add email: in agencies.yaml")
+        }
         let digest = Digest(agency: agencyID, sendDate: first.sendDate, sendAt: first.sendAt, items: reminders)
         let renderer = MessageRenderer(configuration: configuration, templates: loaded.templates)
         let rendered = renderer.render(digest)
-        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        let domain =
+            configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
         let message = EmailMessage(
             from: configuration.delivery.from,
             to: try entry.emails.map { try MailAddress(displayName: entry.name, address: $0) },
@@ -73,8 +81,12 @@ struct PreviewCommand: ParsableCommand {
         print(try message.rendered().text, terminator: "")
     }
 
-    private func printWebhooks(_ reminders: [PlannedReminder], agency: Agency, configuration: Configuration, instant: Date) throws {
-        guard let url = agency.webhook else { throw CommandFailure("\(agency.id) has no webhook; add webhook: in agencies.yaml") }
+    private func printWebhooks(
+        _ reminders: [PlannedReminder], agency: Agency, configuration: Configuration, instant: Date
+    ) throws {
+        guard let url = agency.webhook else {
+            throw CommandFailure("\(agency.id) has no webhook; add webhook: in agencies.yaml")
+        }
         let secret = try? Credentials.webhookSecret(configuration.delivery.webhook)
         for reminder in reminders {
             let body = Array(WebhookPayload.json(for: reminder, configuration: configuration).render().utf8)

@@ -41,7 +41,8 @@ struct RemindersCommand: ParsableCommand {
         let agencyID = try Lookup.agency(agency, in: configuration)
         let start = from ?? configuration.today
         let end = to ?? start.adding(days: 30)
-        let reminders = ReminderPlanner(configuration: configuration).reminders(from: start, through: end, agency: agencyID)
+        let reminders = ReminderPlanner(configuration: configuration).reminders(
+            from: start, through: end, agency: agencyID)
         let listing = ReminderListing(reminders: reminders, timeZone: configuration.timeZone)
         switch format {
         case .json: print(listing.json().renderPretty())

@@ -24,7 +24,9 @@ struct SendTestCommand: AsyncParsableCommand {
     var webhook: String?
 
     func validate() throws {
-        if (to == nil) == (webhook == nil) { throw ValidationError("give exactly one of --to ADDRESS or --webhook URL") }
+        if (to == nil) == (webhook == nil) {
+            throw ValidationError("give exactly one of --to ADDRESS or --webhook URL")
+        }
     }
 
     func run() async throws {
@@ -52,32 +54,46 @@ struct SendTestCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let now = Date()
-        let domain = configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
+        let domain =
+            configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
         let message = EmailMessage(
             from: configuration.delivery.from, to: [recipient], replyTo: configuration.delivery.replyTo,
             subject: "Thư thử nghiệm từ hệ thống nhắc việc (nhacviec)",
-            date: MailDate(now, utcOffsetSeconds: LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)),
-            messageID: try MessageID.derived(fromKey: "send-test:\(Int(now.timeIntervalSince1970)):\(address)", domain: domain),
-            textBody: "Đây là thư thử nghiệm của hệ thống nhắc việc. Nếu nhận được thư này, cấu hình gửi thư đã đúng.\n")
-        let transport = configuration.delivery.emailTransport == .smtp ? configuration.delivery.smtp?.url ?? "smtp" : "outbox (\(configuration.stateDirectory)/outbox)"
+            date: MailDate(
+                now, utcOffsetSeconds: LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)),
+            messageID: try MessageID.derived(
+                fromKey: "send-test:\(Int(now.timeIntervalSince1970)):\(address)", domain: domain),
+            textBody: "Đây là thư thử nghiệm của hệ thống nhắc việc. Nếu nhận được thư này, cấu hình gửi thư đã đúng.\n"
+        )
+        let transport =
+            configuration.delivery.emailTransport == .smtp
+            ? configuration.delivery.smtp?.url ?? "smtp" : "outbox (\(configuration.stateDirectory)/outbox)"
         print("Sending a test email to \(recipient.address) through \(transport) …")
         let result = await channels.mail.send(try message.rendered(), from: configuration.delivery.from, to: recipient)
         print("Result: \(result)")
         switch result {
         case .sent: return
         case .retryable(_, let reason):
-            print("Hint: a temporary failure. Check that the host and port in smtp.url are right, that DNS resolves the host and that no firewall blocks it (\(reason)).")
+            print(
+                "Hint: a temporary failure. Check that the host and port in smtp.url are right, that DNS resolves the host and that no firewall blocks it (\(reason))."
+            )
         case .permanent:
-            print("Hint: the server refused the message for good; check the recipient address and that the server relays for the sender.")
+            print(
+                "Hint: the server refused the message for good; check the recipient address and that the server relays for the sender."
+            )
         case .configuration(let reason):
-            print("Hint: fix the setup: for TLS errors check tls and ca_file, for 535 check username and the password source (\(reason)).")
+            print(
+                "Hint: fix the setup: for TLS errors check tls and ca_file, for 535 check username and the password source (\(reason))."
+            )
         }
         throw ExitCode(1)
     }
 
     private func sendWebhook(to url: String, configuration: Configuration, channels: DeliveryChannels) async throws {
         guard let transport = channels.webhook else {
-            throw CommandFailure("no webhook secret: set delivery.webhook.secret_file, LoadCredential=webhook-secret or NHACVIEC_WEBHOOK_SECRET")
+            throw CommandFailure(
+                "no webhook secret: set delivery.webhook.secret_file, LoadCredential=webhook-secret or NHACVIEC_WEBHOOK_SECRET"
+            )
         }
         let endpoint: WebhookEndpoint
         do {
@@ -86,7 +102,10 @@ struct SendTestCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let key = "send-test:\(Int(Date().timeIntervalSince1970))"
-        let body = Array(JSONValue.object([("type", .string("test")), ("key", .string(key)), ("text", .string("Thử nghiệm nhacviec"))]).render().utf8)
+        let body = Array(
+            JSONValue.object([
+                ("type", .string("test")), ("key", .string(key)), ("text", .string("Thử nghiệm nhacviec")),
+            ]).render().utf8)
         let result = await transport.send(try WebhookRequest(endpoint: endpoint, id: key, body: body))
         print("Result: \(result)")
         if case .sent = result { return }

@@ -4,8 +4,8 @@ import Logging
 import NhacViecConfigFiles
 import NhacViecCore
 import NhacViecService
-import NhacViecSystemd
 import NhacViecStore
+import NhacViecSystemd
 import ServiceLifecycle
 import UnixSignals
 
@@ -28,7 +28,10 @@ struct ServeCommand: AsyncParsableCommand {
     @OptionGroup var options: ConfigOptions
     @Flag(help: "Run a single delivery pass and exit.")
     var once = false
-    @Option(help: ArgumentHelp("Act as if the time were this instant (ISO 8601 with offset); the clock then runs normally.", valueName: "instant"))
+    @Option(
+        help: ArgumentHelp(
+            "Act as if the time were this instant (ISO 8601 with offset); the clock then runs normally.",
+            valueName: "instant"))
     var now: String?
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = "info"
@@ -50,7 +53,8 @@ struct ServeCommand: AsyncParsableCommand {
         let runtime = try Startup.load(configPath: options.config, logger: logger)
         let clock = now.flatMap(Self.parseInstant).map(ServiceClock.init(startingAt:)) ?? .system
         try? await runtime.ledger.setMeta("service.config_file", options.config)
-        try? await runtime.ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: runtime.loaded.loadedAt))
+        try? await runtime.ledger.setMeta(
+            "service.config_loaded_at", ISO8601DateFormatter().string(from: runtime.loaded.loadedAt))
         if once {
             let (report, next) = try await runtime.runPass(now: clock.now())
             print("pass: \(report)")

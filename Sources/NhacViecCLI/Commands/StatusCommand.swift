@@ -32,7 +32,8 @@ struct StatusCommand: AsyncParsableCommand {
         let loaded = try options.load(printWarnings: false)
         let configuration = loaded.configuration
         guard let ledger = try StateAccess.ledger(configuration, create: false) else {
-            print("No deliveries yet: \(StateAccess.ledgerPath(configuration)) does not exist (start `nhacviec serve`).")
+            print(
+                "No deliveries yet: \(StateAccess.ledgerPath(configuration)) does not exist (start `nhacviec serve`).")
             return
         }
         let counts = try await ledger.counts()
@@ -45,7 +46,8 @@ struct StatusCommand: AsyncParsableCommand {
         let loadedAt = try await ledger.meta("service.config_loaded_at")
         let configFile = try await ledger.meta("service.config_file")
         let reloadError = try await ledger.meta("service.last_reload_error").flatMap { $0.isEmpty ? nil : $0 }
-        let dueAtWake = nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }.map { dueReminders(configuration, at: $0) } ?? []
+        let dueAtWake =
+            nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }.map { dueReminders(configuration, at: $0) } ?? []
         let iso = ISO8601DateFormatter()
         switch format {
         case .json:
@@ -54,53 +56,87 @@ struct StatusCommand: AsyncParsableCommand {
                 ("next_wake", .optional(nextWake)),
                 ("due_at_next_wake", .array(dueAtWake.map { .string($0) })),
                 ("last_pass", .optional(lastPass)),
-                ("last_sent", .object(lastSent.sorted { $0.key < $1.key }.map { ($0.key, .string(iso.string(from: $0.value))) })),
+                (
+                    "last_sent",
+                    .object(lastSent.sorted { $0.key < $1.key }.map { ($0.key, .string(iso.string(from: $0.value))) })
+                ),
                 ("failures", .array(failures.map(json))),
                 ("retries", .array(retries.map(json))),
-                ("acknowledgements", .array(acknowledgements.map { ack in
-                    .object([
-                        ("occurrence", .string(ack.occurrenceKey)), ("agency", .string(ack.agency.rawValue)),
-                        ("note", .optional(ack.note)), ("recorded_at", .string(iso.string(from: ack.recordedAt))),
-                    ])
-                })),
+                (
+                    "acknowledgements",
+                    .array(
+                        acknowledgements.map { ack in
+                            .object([
+                                ("occurrence", .string(ack.occurrenceKey)), ("agency", .string(ack.agency.rawValue)),
+                                ("note", .optional(ack.note)),
+                                ("recorded_at", .string(iso.string(from: ack.recordedAt))),
+                            ])
+                        })
+                ),
                 ("config_file", .string(configFile ?? loaded.mainFile)),
                 ("config_loaded_at", .optional(loadedAt)),
                 ("last_reload_error", .optional(reloadError)),
             ])
             print(value.renderPretty())
         case .table:
-            print("Deliveries: " + DeliveryStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
+            print(
+                "Deliveries: "
+                    + DeliveryStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
             print("Last pass:  \(lastPass ?? "never")")
-            print("Next wake:  \(nextWake ?? "nothing planned")" + (dueAtWake.isEmpty ? "" : " — \(dueAtWake.count) reminder(s)"))
+            print(
+                "Next wake:  \(nextWake ?? "nothing planned")"
+                    + (dueAtWake.isEmpty ? "" : " — \(dueAtWake.count) reminder(s)"))
             for line in dueAtWake.prefix(10) { print("  " + line) }
             if dueAtWake.count > 10 { print("  … and \(dueAtWake.count - 10) more") }
-            print("Last sent:  " + (lastSent.isEmpty ? "nothing yet" : lastSent.sorted { $0.key < $1.key }.map { "\($0.key) \(iso.string(from: $0.value))" }.joined(separator: ", ")))
-            print("Config:     \(configFile ?? loaded.mainFile)" + (loadedAt.map { ", loaded by the service at \($0)" } ?? ""))
+            print(
+                "Last sent:  "
+                    + (lastSent.isEmpty
+                        ? "nothing yet"
+                        : lastSent.sorted { $0.key < $1.key }.map { "\($0.key) \(iso.string(from: $0.value))" }.joined(
+                            separator: ", ")))
+            print(
+                "Config:     \(configFile ?? loaded.mainFile)"
+                    + (loadedAt.map { ", loaded by the service at \($0)" } ?? ""))
             if let reloadError { print("Last reload FAILED; the service kept the previous config:\n" + reloadError) }
             if !failures.isEmpty {
                 print("\nFailed (\(counts[.failed] ?? 0)):")
-                print(TextTable(headers: ["AGENCY", "CHANNEL", "STAGE", "DUE", "ATTEMPTS", "LAST ERROR"], rows: failures.map(row)).render(), terminator: "")
+                print(
+                    TextTable(
+                        headers: ["AGENCY", "CHANNEL", "STAGE", "DUE", "ATTEMPTS", "LAST ERROR"],
+                        rows: failures.map(row)
+                    ).render(), terminator: "")
             }
             if !retries.isEmpty {
                 print("\nWaiting to retry:")
-                print(TextTable(headers: ["AGENCY", "CHANNEL", "STAGE", "DUE", "ATTEMPTS", "LAST ERROR"], rows: retries.map(row)).render(), terminator: "")
+                print(
+                    TextTable(
+                        headers: ["AGENCY", "CHANNEL", "STAGE", "DUE", "ATTEMPTS", "LAST ERROR"], rows: retries.map(row)
+                    ).render(), terminator: "")
             }
             if !acknowledgements.isEmpty {
                 print("\nReported done:")
-                let rows = acknowledgements.map { [$0.agency.rawValue, $0.occurrenceKey, $0.note ?? "", iso.string(from: $0.recordedAt)] }
-                print(TextTable(headers: ["AGENCY", "OCCURRENCE", "NOTE", "RECORDED"], rows: rows).render(), terminator: "")
+                let rows = acknowledgements.map {
+                    [$0.agency.rawValue, $0.occurrenceKey, $0.note ?? "", iso.string(from: $0.recordedAt)]
+                }
+                print(
+                    TextTable(headers: ["AGENCY", "OCCURRENCE", "NOTE", "RECORDED"], rows: rows).render(),
+                    terminator: "")
             }
         }
     }
 
     private func row(_ record: DeliveryRecord) -> [String] {
-        [record.agency.rawValue, record.channel, "\(record.occurrenceKey) \(record.stage)", record.dueDate?.iso8601 ?? "",
-         String(record.attempts), record.lastError ?? ""]
+        [
+            record.agency.rawValue, record.channel, "\(record.occurrenceKey) \(record.stage)",
+            record.dueDate?.iso8601 ?? "",
+            String(record.attempts), record.lastError ?? "",
+        ]
     }
 
     private func json(_ record: DeliveryRecord) -> JSONValue {
         .object([
-            ("key", .string(record.reminderKey)), ("channel", .string(record.channel)), ("agency", .string(record.agency.rawValue)),
+            ("key", .string(record.reminderKey)), ("channel", .string(record.channel)),
+            ("agency", .string(record.agency.rawValue)),
             ("status", .string(record.status.rawValue)), ("attempts", .int(record.attempts)),
             ("last_error", .optional(record.lastError)), ("due", .optional(record.dueDate?.iso8601)),
             ("next_attempt_at", .optional(record.nextAttemptAt.map { ISO8601DateFormatter().string(from: $0) })),
@@ -113,6 +149,8 @@ struct StatusCommand: AsyncParsableCommand {
         let day = localTime.civilDate(of: instant)
         return ReminderPlanner(configuration: configuration).reminders(from: day, through: day)
             .filter { abs(localTime.instant(of: $0.sendDate, at: $0.sendAt).date.timeIntervalSince(instant)) < 1 }
-            .map { "\($0.agency) \($0.stage) \($0.occurrence.plan) \($0.occurrence.task.id)/\($0.occurrence.milestone.id)" }
+            .map {
+                "\($0.agency) \($0.stage) \($0.occurrence.plan) \($0.occurrence.task.id)/\($0.occurrence.milestone.id)"
+            }
     }
 }

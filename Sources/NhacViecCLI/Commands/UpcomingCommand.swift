@@ -1,8 +1,8 @@
 import ArgumentParser
+import Foundation
 import NhacViecConfigFiles
 import NhacViecCore
 import NhacViecStore
-import Foundation
 
 /// `nhacviec upcoming`: every milestone occurrence in a window, on the working-day calendar.
 struct UpcomingCommand: AsyncParsableCommand {
@@ -54,14 +54,16 @@ struct UpcomingCommand: AsyncParsableCommand {
         if let ledger = try StateAccess.ledger(configuration, create: false) {
             acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(occurrences.map(\.key))))
         }
-        let listing = OccurrenceListing(configuration: configuration, occurrences: occurrences, acknowledged: acknowledged)
+        let listing = OccurrenceListing(
+            configuration: configuration, occurrences: occurrences, acknowledged: acknowledged)
         switch format {
         case .json: listing.writeJSON { print($0, terminator: "") }
         case .csv: print(listing.csv(), terminator: "")
         case .ics: print(listing.ics(), terminator: "")
         case .table:
             print(listing.table(), terminator: "")
-            StandardError.print("\(occurrences.count) deadline\(occurrences.count == 1 ? "" : "s") from \(start) to \(end)")
+            StandardError.print(
+                "\(occurrences.count) deadline\(occurrences.count == 1 ? "" : "s") from \(start) to \(end)")
         }
     }
 }

@@ -5,7 +5,9 @@ public import NhacViecCore
 
 /// `--config PATH`, shared by every subcommand that reads the configuration.
 public struct ConfigOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The main config file; its include: patterns are relative to it.", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("The main config file; its include: patterns are relative to it.", valueName: "path"))
     public var config: String = ConfigLoader.defaultPath
 
     public init() {}

@@ -48,7 +48,8 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     /// The last day of this date's month.
     public var lastDayOfMonth: CivilDate {
         let (y, m, _) = components
-        return CivilDate(dayNumber: CivilDate.daysFromCivil(year: y, month: m, day: CivilDate.daysIn(month: m, year: y)))
+        return CivilDate(
+            dayNumber: CivilDate.daysFromCivil(year: y, month: m, day: CivilDate.daysIn(month: m, year: y)))
     }
 
     public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {

@@ -48,7 +48,9 @@ public enum ConfigCompiler {
         let settings = mainParsed?.main ?? RawMainSettings()
         let resolver = Resolver(sink: sink, fragments: fragments, settings: settings)
         let configuration = resolver.resolve(files: [main.path] + included.map(\.path))
-        let sorted = sink.diagnostics.sorted { ($0.location ?? .init(file: "", line: 0, column: 0)) < ($1.location ?? .init(file: "", line: 0, column: 0)) }
+        let sorted = sink.diagnostics.sorted {
+            ($0.location ?? .init(file: "", line: 0, column: 0)) < ($1.location ?? .init(file: "", line: 0, column: 0))
+        }
         if sink.hasErrors { throw ConfigErrors(sorted) }
         return (configuration, sorted)
     }
@@ -80,7 +82,8 @@ private struct Resolver {
         for fragment in fragments {
             guard let raw = fragment.plan else { continue }
             if let first = seenPlans[raw.id.value] {
-                sink.error(raw.id.location, "duplicate plan id '\(raw.id.value)'", fix: "it is already defined at \(first)")
+                sink.error(
+                    raw.id.location, "duplicate plan id '\(raw.id.value)'", fix: "it is already defined at \(first)")
                 continue
             }
             seenPlans[raw.id.value] = raw.id.location
@@ -89,8 +92,10 @@ private struct Resolver {
             }
         }
         return Configuration(
-            timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var", calendar: calendar,
-            reminders: policy, delivery: settings.delivery ?? .default, directory: directory, plans: plans, files: files)
+            timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var",
+            calendar: calendar,
+            reminders: policy, delivery: settings.delivery ?? .default, directory: directory, plans: plans, files: files
+        )
     }
 
     private func timeZone() -> (String, Int) {
@@ -110,7 +115,9 @@ private struct Resolver {
         var result: [AgencyGroup] = []
         for group in fragments.flatMap(\.groups) {
             if let first = seen[group.id.value] {
-                sink.error(group.id.location, "duplicate group id '\(group.id.value)'", fix: "it is already defined at \(first)")
+                sink.error(
+                    group.id.location, "duplicate group id '\(group.id.value)'",
+                    fix: "it is already defined at \(first)")
                 continue
             }
             seen[group.id.value] = group.id.location
@@ -130,7 +137,9 @@ private struct Resolver {
                 continue
             }
             if groups.contains(GroupID(id)) {
-                sink.error(agency.id.location, "agency id '\(id)' is also a group id", fix: "rename one of them; plans could not tell which is meant")
+                sink.error(
+                    agency.id.location, "agency id '\(id)' is also a group id",
+                    fix: "rename one of them; plans could not tell which is meant")
             }
             seen[id] = agency.id.location
             var memberOf: [GroupID] = []
@@ -144,11 +153,13 @@ private struct Resolver {
                 }
             }
             if agency.emails.isEmpty && agency.webhook == nil {
-                sink.warning(agency.location, "agency '\(id)' has neither email nor webhook and will not receive reminders")
+                sink.warning(
+                    agency.location, "agency '\(id)' has neither email nor webhook and will not receive reminders")
             }
             result.append(
                 Agency(
-                    id: AgencyID(id), name: agency.name, emails: agency.emails.map(\.value), webhook: agency.webhook?.value,
+                    id: AgencyID(id), name: agency.name, emails: agency.emails.map(\.value),
+                    webhook: agency.webhook?.value,
                     groups: memberOf, location: agency.id.location))
         }
         return result
@@ -177,14 +188,18 @@ private struct Resolver {
         return result
     }
 
-    private func resolvePlan(_ raw: RawPlan, file: String, policy: ReminderPolicy, references: ReferenceResolver) -> Plan? {
+    private func resolvePlan(
+        _ raw: RawPlan, file: String, policy: ReminderPolicy, references: ReferenceResolver
+    ) -> Plan? {
         let planPolicy = references.apply(raw.reminders, to: policy)
         let dayOff = raw.dueOnDayOff ?? settings.dueOnDayOff ?? .previousWorkingDay
         var tasks: [PlanTask] = []
         var seenTasks: [String: SourceLocation] = [:]
         for task in raw.tasks {
             if let first = seenTasks[task.id.value] {
-                sink.error(task.id.location, "duplicate task id '\(task.id.value)' in plan '\(raw.id.value)'", fix: "it is already used at \(first)")
+                sink.error(
+                    task.id.location, "duplicate task id '\(task.id.value)' in plan '\(raw.id.value)'",
+                    fix: "it is already used at \(first)")
                 continue
             }
             seenTasks[task.id.value] = task.id.location
@@ -195,7 +210,10 @@ private struct Resolver {
             var seenMilestones: [String: SourceLocation] = [:]
             for milestone in task.milestones {
                 if let first = seenMilestones[milestone.id.value] {
-                    sink.error(milestone.id.location, "duplicate milestone id '\(milestone.id.value)' in task '\(task.id.value)'", fix: "it is already used at \(first)")
+                    sink.error(
+                        milestone.id.location,
+                        "duplicate milestone id '\(milestone.id.value)' in task '\(task.id.value)'",
+                        fix: "it is already used at \(first)")
                     continue
                 }
                 seenMilestones[milestone.id.value] = milestone.id.location
@@ -208,14 +226,17 @@ private struct Resolver {
                 }
                 let assignees = references.directory.expand(who)
                 if let whoLocation = milestone.who?.location, assignees.isEmpty {
-                    sink.error(whoLocation, "'who' of milestone '\(milestone.id.value)' names no agency", fix: "list at least one agency, or add members to the group")
+                    sink.error(
+                        whoLocation, "'who' of milestone '\(milestone.id.value)' names no agency",
+                        fix: "list at least one agency, or add members to the group")
                 }
                 let recipient = milestone.recipient.flatMap { references.resolve([$0]).first }
                 if let due = milestone.due { checkPeriod(due, plan: raw) }
                 guard let due = milestone.due?.value else { continue }
                 milestones.append(
                     Milestone(
-                        id: MilestoneID(milestone.id.value), who: who, assignees: assignees, recipient: recipient, due: due,
+                        id: MilestoneID(milestone.id.value), who: who, assignees: assignees, recipient: recipient,
+                        due: due,
                         text: milestone.text, dayOffPolicy: milestone.dueOnDayOff ?? dayOff,
                         reminders: references.apply(milestone.reminders, to: taskPolicy), location: milestone.location))
             }
@@ -233,15 +254,22 @@ private struct Resolver {
     /// A milestone's dates must lie in its plan's period.
     private func checkPeriod(_ due: Located<DueRule>, plan: RawPlan) {
         guard let period = plan.period else { return }
-        let fix = "the period of plan '\(plan.id.value)' is \(period.lowerBound) to \(period.upperBound) (\(plan.periodLocation))"
+        let fix =
+            "the period of plan '\(plan.id.value)' is \(period.lowerBound) to \(period.upperBound) (\(plan.periodLocation))"
         switch due.value {
         case .once(let date), .onRequest(_, let date?):
-            if !period.contains(date) { sink.error(due.location, "due date \(date) is outside its plan's period", fix: fix) }
+            if !period.contains(date) {
+                sink.error(due.location, "due date \(date) is outside its plan's period", fix: fix)
+            }
         case .recurring(let recurrence, let from, let until):
             let lower = max(from ?? period.lowerBound, period.lowerBound)
             let upper = min(until ?? period.upperBound, period.upperBound)
-            if let from, !period.contains(from) { sink.error(due.location, "due.from \(from) is outside its plan's period", fix: fix) }
-            if let until, !period.contains(until) { sink.error(due.location, "due.until \(until) is outside its plan's period", fix: fix) }
+            if let from, !period.contains(from) {
+                sink.error(due.location, "due.from \(from) is outside its plan's period", fix: fix)
+            }
+            if let until, !period.contains(until) {
+                sink.error(due.location, "due.until \(until) is outside its plan's period", fix: fix)
+            }
             if lower > upper || recurrence.dates(in: lower...upper).isEmpty {
                 sink.error(due.location, "this rule has no date inside its plan's period", fix: fix)
             }
@@ -284,7 +312,9 @@ private struct ReferenceResolver {
                 } else {
                     sink.error(
                         target.location, "unknown agency '\(target.value)' in escalate_to",
-                        fix: Suggestion.fix(for: target.value, in: directory.agencies.keys.map(\.rawValue), otherwise: "name one agency id"))
+                        fix: Suggestion.fix(
+                            for: target.value, in: directory.agencies.keys.map(\.rawValue),
+                            otherwise: "name one agency id"))
                 }
             } else {
                 result.escalateTo = nil

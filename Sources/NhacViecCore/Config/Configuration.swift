@@ -34,10 +34,11 @@ public struct Configuration: Sendable {
         let tasks = plans.reduce(0) { $0 + $1.tasks.count }
         let milestones = plans.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.milestones.count } }
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
-        return "OK: " + [
-            count(directory.agencies.count, "agency").replacing("agencys", with: "agencies"),
-            count(directory.groups.count, "group"), count(plans.count, "plan"), count(tasks, "task"),
-            count(milestones, "milestone"),
-        ].joined(separator: ", ")
+        return "OK: "
+            + [
+                count(directory.agencies.count, "agency").replacing("agencys", with: "agencies"),
+                count(directory.groups.count, "group"), count(plans.count, "plan"), count(tasks, "task"),
+                count(milestones, "milestone"),
+            ].joined(separator: ", ")
     }
 }

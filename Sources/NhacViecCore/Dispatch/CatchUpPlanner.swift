@@ -36,25 +36,30 @@ public struct CatchUpPlanner: Sendable {
     public func candidates(now: Instant) -> [PlannedReminder] {
         let localTime = LocalTime(identifier: configuration.timeZone)
         let today = localTime.civilDate(of: now.date)
-        return ReminderPlanner(configuration: configuration).reminders(from: today.adding(days: -lookbackDays), through: today)
-            .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date }
+        return ReminderPlanner(configuration: configuration).reminders(
+            from: today.adding(days: -lookbackDays), through: today
+        )
+        .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date }
     }
 
     /// Decisions for the `candidates` that are not yet recorded.
     public func decisions(
-        for candidates: [PlannedReminder], now: Instant, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
+        for candidates: [PlannedReminder], now: Instant, isRecorded: (String) -> Bool,
+        acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {
         let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now.date)
         let candidates = candidates.filter { !isRecorded($0.key) }
         var latest: [String: PlannedReminder] = [:]
         for reminder in candidates {
-            let slot = "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
+            let slot =
+                "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
             if let current = latest[slot], current.sendDate >= reminder.sendDate { continue }
             latest[slot] = reminder
         }
         var decisions: [Decision] = []
         for reminder in candidates {
-            let slot = "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
+            let slot =
+                "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
             let done = acknowledged[reminder.occurrence.key] ?? []
             if reminder.kind == .escalation {
                 var pending = reminder

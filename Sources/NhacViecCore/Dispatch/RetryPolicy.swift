@@ -29,7 +29,8 @@ public struct RetryPolicy: Sendable {
 
     /// Whether a reminder that could not be delivered yet is moot at `today`: warnings before a due date that
     /// has passed, and due-day or overdue reminders a week after they were planned (a later one has replaced them).
-    public static func isMoot(kind: ReminderKind, dueDate: CivilDate?, plannedDate: CivilDate, today: CivilDate) -> Bool {
+    public static func isMoot(kind: ReminderKind, dueDate: CivilDate?, plannedDate: CivilDate, today: CivilDate) -> Bool
+    {
         switch kind {
         case .before, .due:
             guard let dueDate else { return false }

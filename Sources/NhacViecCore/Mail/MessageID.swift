@@ -1,4 +1,3 @@
-
 /// An RFC 5322 message identifier, `left@right`, written in headers as `<left@right>`.
 public struct MessageID: Hashable, Sendable, CustomStringConvertible {
     /// The identifier without angle brackets.

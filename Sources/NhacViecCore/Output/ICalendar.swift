@@ -8,7 +8,9 @@ public struct ICalendar: Sendable {
         public var description: String?
         public var categories: [String]
 
-        public init(uid: String, date: CivilDate, summary: String, description: String? = nil, categories: [String] = []) {
+        public init(
+            uid: String, date: CivilDate, summary: String, description: String? = nil, categories: [String] = []
+        ) {
             self.uid = uid
             self.date = date
             self.summary = summary

@@ -58,22 +58,26 @@ public struct OccurrenceListing: Sendable {
             let object = JSONValue.object(list).render()
             return String(object.dropFirst().dropLast())
         }
-        let head = "{" + members([
-            ("plan", .string(occurrence.plan.rawValue)),
-            ("task", .string(task.id.rawValue)),
-            ("milestone", .string(milestone.id.rawValue)),
-            ("title", .string(task.title)),
-            ("text", .optional(milestone.text)),
-        ])
-        let tail = "," + members([
-            ("who", .array(milestone.assignees.map { .string($0.rawValue) })),
-            ("lead", .array(directory.expand(task.lead).map { .string($0.rawValue) })),
-            ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
-            ("to", .optional(milestone.recipient?.description)),
-            ("product", .optional(task.product)),
-            ("rule", .string(milestone.due.summary)),
-            ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
-        ]) + "}"
+        let head =
+            "{"
+            + members([
+                ("plan", .string(occurrence.plan.rawValue)),
+                ("task", .string(task.id.rawValue)),
+                ("milestone", .string(milestone.id.rawValue)),
+                ("title", .string(task.title)),
+                ("text", .optional(milestone.text)),
+            ])
+        let tail =
+            ","
+            + members([
+                ("who", .array(milestone.assignees.map { .string($0.rawValue) })),
+                ("lead", .array(directory.expand(task.lead).map { .string($0.rawValue) })),
+                ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
+                ("to", .optional(milestone.recipient?.description)),
+                ("product", .optional(task.product)),
+                ("rule", .string(milestone.due.summary)),
+                ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
+            ]) + "}"
         return (head, tail)
     }
 
@@ -81,14 +85,17 @@ public struct OccurrenceListing: Sendable {
 
     private func row(_ occurrence: Occurrence, compact: Bool) -> [String] {
         let milestone = occurrence.milestone
-        let who = compact
+        let who =
+            compact
             ? milestone.who.map(\.description).joined(separator: ", ")
             : milestone.assignees.map(\.rawValue).joined(separator: " ")
         return [
             occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
             occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
             occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who,
-            compact ? "\(done(occurrence).count)/\(milestone.assignees.count)" : done(occurrence).map(\.rawValue).joined(separator: " "),
+            compact
+                ? "\(done(occurrence).count)/\(milestone.assignees.count)"
+                : done(occurrence).map(\.rawValue).joined(separator: " "),
             milestone.due.summary,
             occurrence.task.title, milestone.text ?? "",
         ]
@@ -102,7 +109,9 @@ public struct OccurrenceListing: Sendable {
             cells[cells.count - 1] = OccurrenceListing.shorten(cells[cells.count - 1], to: 60)
             return cells
         }
-        return TextTable(headers: ["DUE", "NOMINAL", "PLAN", "TASK", "MILESTONE", "WHO", "DONE", "RULE", "TITLE"], rows: rows).render()
+        return TextTable(
+            headers: ["DUE", "NOMINAL", "PLAN", "TASK", "MILESTONE", "WHO", "DONE", "RULE", "TITLE"], rows: rows
+        ).render()
     }
 
     /// RFC 4180 CSV with the same fields as the table, `who` as space-separated agency ids.
@@ -121,7 +130,8 @@ public struct OccurrenceListing: Sendable {
             if let product = task.product { description.append("Sản phẩm: " + product) }
             description.append("Cơ quan thực hiện: " + milestone.who.map(directory.name(of:)).joined(separator: "; "))
             if let nominal = occurrence.nominalDue, nominal != due {
-                description.append("Hạn theo kế hoạch: \(nominal.vietnamese); hạn thực tế (ngày làm việc): \(due.vietnamese)")
+                description.append(
+                    "Hạn theo kế hoạch: \(nominal.vietnamese); hạn thực tế (ngày làm việc): \(due.vietnamese)")
             }
             description.append("Kế hoạch \(occurrence.plan), nhiệm vụ \(task.id), mốc \(milestone.id)")
             return ICalendar.Event(
@@ -135,7 +145,9 @@ public struct OccurrenceListing: Sendable {
     static func uid(_ key: String) -> String {
         var out = ""
         for scalar in key.unicodeScalars {
-            if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "." {
+            if scalar.isASCII,
+                scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "-" || scalar == "."
+            {
                 out.unicodeScalars.append(scalar)
             } else {
                 out += "_"

@@ -9,27 +9,28 @@ public struct ReminderListing: Sendable {
     }
 
     public func json() -> JSONValue {
-        .array(reminders.map { reminder in
-            let occurrence = reminder.occurrence
-            var members: [(String, JSONValue)] = [
-                ("send_at", .string(localTime.iso8601(reminder.sendDate, at: reminder.sendAt))),
-                ("agency", .string(reminder.agency.rawValue)),
-                ("kind", .string(reminder.kind.rawValue)),
-                ("stage", .string(reminder.stage)),
-                ("plan", .string(occurrence.plan.rawValue)),
-                ("task", .string(occurrence.task.id.rawValue)),
-                ("milestone", .string(occurrence.milestone.id.rawValue)),
-                ("title", .string(occurrence.task.title)),
-                ("due", .optional(occurrence.due?.iso8601)),
-                ("nominal_due", .optional(occurrence.nominalDue?.iso8601)),
-                ("working_days_left", reminder.workingDaysLeft.map(JSONValue.int) ?? .null),
-                ("key", .string(reminder.key)),
-            ]
-            if reminder.kind == .escalation {
-                members.append(("overdue_agencies", .array(reminder.overdueAgencies.map { .string($0.rawValue) })))
-            }
-            return .object(members)
-        })
+        .array(
+            reminders.map { reminder in
+                let occurrence = reminder.occurrence
+                var members: [(String, JSONValue)] = [
+                    ("send_at", .string(localTime.iso8601(reminder.sendDate, at: reminder.sendAt))),
+                    ("agency", .string(reminder.agency.rawValue)),
+                    ("kind", .string(reminder.kind.rawValue)),
+                    ("stage", .string(reminder.stage)),
+                    ("plan", .string(occurrence.plan.rawValue)),
+                    ("task", .string(occurrence.task.id.rawValue)),
+                    ("milestone", .string(occurrence.milestone.id.rawValue)),
+                    ("title", .string(occurrence.task.title)),
+                    ("due", .optional(occurrence.due?.iso8601)),
+                    ("nominal_due", .optional(occurrence.nominalDue?.iso8601)),
+                    ("working_days_left", reminder.workingDaysLeft.map(JSONValue.int) ?? .null),
+                    ("key", .string(reminder.key)),
+                ]
+                if reminder.kind == .escalation {
+                    members.append(("overdue_agencies", .array(reminder.overdueAgencies.map { .string($0.rawValue) })))
+                }
+                return .object(members)
+            })
     }
 
     public func table() -> String {

@@ -22,8 +22,10 @@ public struct ReminderPlanner: Sendable {
                     let window = from.adding(days: -behind)...through.adding(days: ahead)
                     for nominal in schedule.nominalDates(of: milestone, in: plan, near: window) {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: calendar)
-                        let occurrence = Occurrence(plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
-                        for reminder in reminders(for: occurrence, plan: plan) where reminder.sendDate >= from && reminder.sendDate <= through {
+                        let occurrence = Occurrence(
+                            plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
+                        for reminder in reminders(for: occurrence, plan: plan)
+                        where reminder.sendDate >= from && reminder.sendDate <= through {
                             if agency == nil || reminder.agency == agency { result.append(reminder) }
                         }
                     }
@@ -34,11 +36,13 @@ public struct ReminderPlanner: Sendable {
                         for date in nudge.dates(in: lower...upper) {
                             let send = calendar.previousWorkingDay(onOrBefore: date)
                             guard send >= from, send <= through, send >= plan.period.lowerBound else { continue }
-                            let occurrence = Occurrence(plan: plan.id, task: task, milestone: milestone, nominalDue: date, due: nil)
+                            let occurrence = Occurrence(
+                                plan: plan.id, task: task, milestone: milestone, nominalDue: date, due: nil)
                             for assignee in milestone.assignees where agency == nil || agency == assignee {
                                 result.append(
                                     PlannedReminder(
-                                        occurrence: occurrence, agency: assignee, kind: .nudge, stage: "nudge", sendDate: send,
+                                        occurrence: occurrence, agency: assignee, kind: .nudge, stage: "nudge",
+                                        sendDate: send,
                                         sendAt: policy.sendAt, workingDaysLeft: nil, overdueAgencies: []))
                             }
                         }
@@ -66,7 +70,11 @@ public struct ReminderPlanner: Sendable {
         if policy.onDueDate { stages.append((.due, "due", dueSend)) }
         if policy.overdueEvery > 0 {
             for index in 0..<policy.overdueMax {
-                stages.append((.overdue, "overdue-\(index + 1)", calendar.adding(workingDays: (index + 1) * policy.overdueEvery, to: dueSend)))
+                stages.append(
+                    (
+                        .overdue, "overdue-\(index + 1)",
+                        calendar.adding(workingDays: (index + 1) * policy.overdueEvery, to: dueSend)
+                    ))
             }
         }
         let start = plan.issued.map { max($0, plan.period.lowerBound) } ?? plan.period.lowerBound
@@ -85,7 +93,8 @@ public struct ReminderPlanner: Sendable {
             if date >= start {
                 result.append(
                     PlannedReminder(
-                        occurrence: occurrence, agency: supervisor, kind: .escalation, stage: "escalation", sendDate: date,
+                        occurrence: occurrence, agency: supervisor, kind: .escalation, stage: "escalation",
+                        sendDate: date,
                         sendAt: policy.sendAt, workingDaysLeft: calendar.workingDays(from: date, to: dueSend),
                         overdueAgencies: milestone.assignees))
             }

@@ -26,7 +26,8 @@ public struct Digest: Sendable {
         }
         var slots: [Slot: [PlannedReminder]] = [:]
         for reminder in reminders {
-            slots[Slot(agency: reminder.agency, date: reminder.sendDate, time: reminder.sendAt), default: []].append(reminder)
+            slots[Slot(agency: reminder.agency, date: reminder.sendDate, time: reminder.sendAt), default: []].append(
+                reminder)
         }
         return slots.map { Digest(agency: $0.key.agency, sendDate: $0.key.date, sendAt: $0.key.time, items: $0.value) }
             .sorted { ($0.sendDate, $0.sendAt, $0.agency) < ($1.sendDate, $1.sendAt, $1.agency) }

@@ -21,7 +21,8 @@ public struct MessageRenderer: Sendable {
         let context = self.context(for: digest)
         let subject = templates.subject.render(context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
-        return RenderedMessage(subject: subject, text: templates.text.render(context), html: templates.html.render(context))
+        return RenderedMessage(
+            subject: subject, text: templates.text.render(context), html: templates.html.render(context))
     }
 
     /// The values templates can use; documented in `Config/templates/README.md`.
@@ -81,7 +82,9 @@ public struct MessageRenderer: Sendable {
         }
         if reminder.kind == .escalation {
             item["has_overdue_agencies"] = !reminder.overdueAgencies.isEmpty
-            item["overdue_agencies"] = reminder.overdueAgencies.map { ["id": $0.rawValue, "name": directory.agencies[$0]?.name ?? $0.rawValue] }
+            item["overdue_agencies"] = reminder.overdueAgencies.map {
+                ["id": $0.rawValue, "name": directory.agencies[$0]?.name ?? $0.rawValue]
+            }
         }
         return item
     }

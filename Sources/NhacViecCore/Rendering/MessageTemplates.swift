@@ -7,7 +7,9 @@ public struct MessageTemplates: Sendable {
     public var html: MustacheTemplate
 
     /// The file names looked up in the templates directory.
-    public static let fileNames = (subject: "subject.mustache", text: "digest.txt.mustache", html: "digest.html.mustache")
+    public static let fileNames = (
+        subject: "subject.mustache", text: "digest.txt.mustache", html: "digest.html.mustache"
+    )
 
     /// Parses the three templates.
     ///
@@ -20,10 +22,14 @@ public struct MessageTemplates: Sendable {
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     ConfigDiagnostic(
-                        at: SourceLocation(file: source.path, line: error.context.lineNumber, column: max(1, error.context.columnNumber)),
+                        at: SourceLocation(
+                            file: source.path, line: error.context.lineNumber,
+                            column: max(1, error.context.columnNumber)),
                         "template syntax: \(error.error)", fix: "check that every {{#section}} has its {{/section}}"))
             } catch {
-                diagnostics.append(ConfigDiagnostic(at: SourceLocation(file: source.path, line: 1, column: 1), "template syntax: \(error)"))
+                diagnostics.append(
+                    ConfigDiagnostic(
+                        at: SourceLocation(file: source.path, line: 1, column: 1), "template syntax: \(error)"))
             }
             return nil
         }

@@ -73,7 +73,8 @@ public enum Recurrence: Sendable, Hashable {
                 if let date = day.date(year: year, month: month), range.contains(date) { result.append(date) }
             }
         case .quarterly(let monthInQuarter, let day):
-            for (year, month) in Recurrence.months(from: first, through: last) where (month - 1) % 3 + 1 == monthInQuarter {
+            for (year, month) in Recurrence.months(from: first, through: last)
+            where (month - 1) % 3 + 1 == monthInQuarter {
                 if let date = day.date(year: year, month: month), range.contains(date) { result.append(date) }
             }
         }

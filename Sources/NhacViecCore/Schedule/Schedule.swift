@@ -43,14 +43,18 @@ public struct Schedule: Sendable {
                     if let agency = filter.agency, !milestone.assignees.contains(agency) { continue }
                     if milestone.due.isUndated {
                         if filter.includeUndated {
-                            undated.append(Occurrence(plan: plan.id, task: task, milestone: milestone, nominalDue: nil, due: nil))
+                            undated.append(
+                                Occurrence(plan: plan.id, task: task, milestone: milestone, nominalDue: nil, due: nil))
                         }
                         continue
                     }
                     for nominal in nominalDates(of: milestone, in: plan, near: from...max(from, through)) {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: configuration.calendar)
                         if due >= from && due <= through {
-                            dated.append(Entry(due: due, nominal: nominal, plan: planIndex, task: taskIndex, milestone: milestoneIndex))
+                            dated.append(
+                                Entry(
+                                    due: due, nominal: nominal, plan: planIndex, task: taskIndex,
+                                    milestone: milestoneIndex))
                         }
                     }
                 }
@@ -62,20 +66,25 @@ public struct Schedule: Sendable {
         }
         dated.sort { lhs, rhs in
             if lhs.due != rhs.due { return lhs.due < rhs.due }
-            if (lhs.plan, lhs.task, lhs.milestone) == (rhs.plan, rhs.task, rhs.milestone) { return lhs.nominal < rhs.nominal }
+            if (lhs.plan, lhs.task, lhs.milestone) == (rhs.plan, rhs.task, rhs.milestone) {
+                return lhs.nominal < rhs.nominal
+            }
             return ids(lhs) < ids(rhs)
         }
         return dated.map { entry in
             let plan = plans[entry.plan]
             let task = plan.tasks[entry.task]
             return Occurrence(
-                plan: plan.id, task: task, milestone: task.milestones[entry.milestone], nominalDue: entry.nominal, due: entry.due)
+                plan: plan.id, task: task, milestone: task.milestones[entry.milestone], nominalDue: entry.nominal,
+                due: entry.due)
         } + undated
     }
 
     /// Nominal dates of a milestone within its plan period whose effective date could fall in `window`.
-    public func nominalDates(of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>) -> [CivilDate] {
-        let widened = window.lowerBound.adding(days: -Schedule.shiftMargin)...window.upperBound.adding(days: Schedule.shiftMargin)
+    public func nominalDates(of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>) -> [CivilDate]
+    {
+        let widened =
+            window.lowerBound.adding(days: -Schedule.shiftMargin)...window.upperBound.adding(days: Schedule.shiftMargin)
         switch milestone.due {
         case .once(let date), .onRequest(_, let date?):
             return plan.period.contains(date) && widened.contains(date) ? [date] : []

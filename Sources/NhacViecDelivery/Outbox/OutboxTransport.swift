@@ -1,6 +1,5 @@
-public import NhacViecCore
-
 public import Foundation
+public import NhacViecCore
 
 #if canImport(Glibc)
     import Glibc

@@ -1,5 +1,5 @@
-import NhacViecCore
 import CCurl
+import NhacViecCore
 
 extension SMTPTransport {
     /// Turns libcurl's result and the server's last reply into a delivery result.

@@ -1,6 +1,6 @@
-public import NhacViecCore
 import CCurl
 import Foundation
+public import NhacViecCore
 
 /// Sends messages through an SMTP server with libcurl: STARTTLS or implicit TLS, verified
 /// certificates, AUTH, one transaction per recipient, one reused connection.

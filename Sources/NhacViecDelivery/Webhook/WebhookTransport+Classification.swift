@@ -1,5 +1,5 @@
-import NhacViecCore
 import CCurl
+import NhacViecCore
 
 extension WebhookTransport {
     /// Turns libcurl's result, the status and the `Retry-After`/`Location` headers into a delivery result.

@@ -1,6 +1,6 @@
-public import NhacViecCore
 import CCurl
 public import Foundation
+public import NhacViecCore
 
 /// Posts signed JSON webhooks (Standard Webhooks) with libcurl, reusing connections between calls.
 ///

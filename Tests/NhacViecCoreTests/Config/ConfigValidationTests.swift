@@ -8,30 +8,43 @@ struct ConfigValidationTests {
     @Test func validConfigLoadsWithCounts() throws {
         let configuration = try ConfigFixtures.compile()
         #expect(configuration.summary == "OK: 3 agencies, 1 group, 1 plan, 2 tasks, 3 milestones")
-        #expect(configuration.directory.members(of: GroupID("so-ban-nganh")) == [AgencyID("so-khcn"), AgencyID("so-tu-phap")])
+        #expect(
+            configuration.directory.members(of: GroupID("so-ban-nganh")) == [
+                AgencyID("so-khcn"), AgencyID("so-tu-phap"),
+            ])
     }
 
     @Test func unknownAgencyReferenceSuggestsTheClosestId() {
         let plan = ConfigFixtures.plan.replacingOccurrences(of: "support: [so-khcn]", with: "support: [so-khcn2]")
         let errors = ConfigFixtures.errors(plan: plan)
         #expect(errors.count == 1)
-        #expect(errors.first?.description == "Config/plans/p.yaml:6:15: error: unknown agency or group 'so-khcn2' (did you mean 'so-khcn'?)")
+        #expect(
+            errors.first?.description
+                == "Config/plans/p.yaml:6:15: error: unknown agency or group 'so-khcn2' (did you mean 'so-khcn'?)")
     }
 
     @Test func unknownKeySuggestsTheIntendedKey() {
         let main = ConfigFixtures.main + "\nstate_dri: var\n"
         let errors = ConfigFixtures.errors(main: main)
-        #expect(errors.map(\.description) == ["Config/nhacviec.yaml:4:1: error: unknown key 'state_dri' in the main config (did you mean 'state_dir'?)"])
+        #expect(
+            errors.map(\.description) == [
+                "Config/nhacviec.yaml:4:1: error: unknown key 'state_dri' in the main config (did you mean 'state_dir'?)"
+            ])
     }
 
     @Test func everyErrorIsReportedInOneRun() {
-        let agencies = ConfigFixtures.agencies.replacingOccurrences(of: "so-tu-phap@gialai.example", with: "so tu phap@gialai")
+        let agencies = ConfigFixtures.agencies.replacingOccurrences(
+            of: "so-tu-phap@gialai.example", with: "so tu phap@gialai")
         let plan = ConfigFixtures.plan
             .replacingOccurrences(of: "\"25/4/2025\"", with: "\"31/2/2025\"")
             .replacingOccurrences(of: "date: \"30/6\"", with: "date: \"31/6\"")
         let errors = ConfigFixtures.errors(agencies: agencies, plan: plan)
         #expect(errors.count == 3)
-        #expect(errors.contains { $0.description.contains("agencies.yaml:5:") && $0.message.contains("invalid email address 'so tu phap@gialai'") })
+        #expect(
+            errors.contains {
+                $0.description.contains("agencies.yaml:5:")
+                    && $0.message.contains("invalid email address 'so tu phap@gialai'")
+            })
         #expect(errors.contains { $0.message == "due '31/2/2025' is not a real date: month 2 has 28 days" })
         #expect(errors.contains { $0.message.contains("'31/6' is not a real day: month 6 has 30 days") })
     }
@@ -71,7 +84,8 @@ struct ConfigValidationTests {
     }
 
     @Test func controlCharactersInHeaderTextAreRefused() {
-        let agencies = ConfigFixtures.agencies.replacingOccurrences(of: "\"Sở Tư pháp\"", with: "\"Sở Tư pháp\\r\\nBcc: x@evil.example\"")
+        let agencies = ConfigFixtures.agencies.replacingOccurrences(
+            of: "\"Sở Tư pháp\"", with: "\"Sở Tư pháp\\r\\nBcc: x@evil.example\"")
         let errors = ConfigFixtures.errors(agencies: agencies)
         #expect(errors.first?.message == "the agency name contains the control character U+D")
     }
@@ -90,9 +104,13 @@ struct ConfigValidationTests {
     }
 
     @Test func unknownGroupOfAnAgencyIsRefused() {
-        let agencies = ConfigFixtures.agencies.replacingOccurrences(of: "groups: [so-ban-nganh] }\n  - { id: so-khcn", with: "groups: [so-ban-ngan] }\n  - { id: so-khcn")
+        let agencies = ConfigFixtures.agencies.replacingOccurrences(
+            of: "groups: [so-ban-nganh] }\n  - { id: so-khcn", with: "groups: [so-ban-ngan] }\n  - { id: so-khcn")
         let errors = ConfigFixtures.errors(agencies: agencies)
-        #expect(errors.map(\.description) == ["Config/agencies.yaml:5:88: error: unknown group 'so-ban-ngan' (did you mean 'so-ban-nganh'?)"])
+        #expect(
+            errors.map(\.description) == [
+                "Config/agencies.yaml:5:88: error: unknown group 'so-ban-ngan' (did you mean 'so-ban-nganh'?)"
+            ])
     }
 
     @Test func escalationTargetMustExist() {

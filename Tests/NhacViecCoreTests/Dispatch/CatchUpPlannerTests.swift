@@ -7,10 +7,13 @@ import Testing
 struct CatchUpPlannerTests {
     static func instant(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 9) -> Instant {
         let date = CivilDate(year: year, month: month, day: day)!
-        return Instant(LocalTime(identifier: "Asia/Ho_Chi_Minh").instant(of: date, at: TimeOfDay(hour: hour, minute: 0)).date)
+        return Instant(
+            LocalTime(identifier: "Asia/Ho_Chi_Minh").instant(of: date, at: TimeOfDay(hour: hour, minute: 0)).date)
     }
 
-    static func decisions(at now: Instant, recorded: Set<String> = [], acknowledged: [String: Set<AgencyID>] = [:]) throws
+    static func decisions(
+        at now: Instant, recorded: Set<String> = [], acknowledged: [String: Set<AgencyID>] = [:]
+    ) throws
         -> (send: [String], skip: [String: String])
     {
         let configuration = try ConfigFixtures.compile()
@@ -24,7 +27,10 @@ struct CatchUpPlannerTests {
             case .skip(let reminder, let reason): skip[reminder.key] = reason
             }
         }
-        return (send.filter { $0.contains("so-tu-phap") && $0.contains("1.2.a") }, skip.filter { $0.key.contains("so-tu-phap") && $0.key.contains("1.2.a") })
+        return (
+            send.filter { $0.contains("so-tu-phap") && $0.contains("1.2.a") },
+            skip.filter { $0.key.contains("so-tu-phap") && $0.key.contains("1.2.a") }
+        )
     }
 
     @Test func onTimeReminderIsSentAtItsSendTime() throws {
@@ -41,8 +47,12 @@ struct CatchUpPlannerTests {
         // Down from 3/6 to 12/6: before-7 (4/6) is older than catch_up_days (2), before-3 (10/6) is superseded.
         let result = try Self.decisions(at: Self.instant(2026, 6, 12, 10))
         #expect(result.send == ["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-1"])
-        #expect(result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-7"]?.hasPrefix("missed by more than catch_up_days") == true)
-        #expect(result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-3"] == "superseded by a later reminder of the same deadline")
+        #expect(
+            result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-7"]?.hasPrefix(
+                "missed by more than catch_up_days") == true)
+        #expect(
+            result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-3"]
+                == "superseded by a later reminder of the same deadline")
     }
 
     @Test func missedStagesWithinCatchUpAreSupersededByTheLatest() throws {
@@ -50,7 +60,9 @@ struct CatchUpPlannerTests {
         let result = try Self.decisions(
             at: Self.instant(2026, 6, 12, 9), recorded: ["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-7"])
         #expect(result.send == ["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-1"])
-        #expect(result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-3"] == "superseded by a later reminder of the same deadline")
+        #expect(
+            result.skip["949/KH-UBND:1.2.a:gui-vp:2026-06-15:so-tu-phap:before-3"]
+                == "superseded by a later reminder of the same deadline")
     }
 
     @Test func freshInstallLongAfterADeadlineSendsNothingOld() throws {
@@ -60,7 +72,8 @@ struct CatchUpPlannerTests {
 
     @Test func agencyThatReportedDoneIsNotReminded() throws {
         let result = try Self.decisions(
-            at: Self.instant(2026, 6, 4, 8), acknowledged: ["949/KH-UBND:1.2.a:gui-vp:2026-06-15": [AgencyID("so-tu-phap")]])
+            at: Self.instant(2026, 6, 4, 8),
+            acknowledged: ["949/KH-UBND:1.2.a:gui-vp:2026-06-15": [AgencyID("so-tu-phap")]])
         #expect(result.send.isEmpty)
         #expect(result.skip.values.contains("the agency reported this occurrence done"))
     }
@@ -95,7 +108,11 @@ struct RetryPolicyTests {
     @Test func delayDoublesFromFiveMinutesToFourHours() {
         let policy = RetryPolicy()
         let delays = (1...8).map { policy.delay(afterAttempt: $0) }
-        #expect(delays == [.seconds(300), .seconds(600), .seconds(1200), .seconds(2400), .seconds(4800), .seconds(9600), .seconds(14400), .seconds(14400)])
+        #expect(
+            delays == [
+                .seconds(300), .seconds(600), .seconds(1200), .seconds(2400), .seconds(4800), .seconds(9600),
+                .seconds(14400), .seconds(14400),
+            ])
     }
 
     @Test func retryAfterIsHonouredWhenLonger() {
@@ -106,7 +123,11 @@ struct RetryPolicyTests {
     @Test func warningIsMootOnceTheDueDateHasPassed() {
         let due = CivilDate(year: 2026, month: 6, day: 15)!
         #expect(!RetryPolicy.isMoot(kind: .before, dueDate: due, plannedDate: due.adding(days: -3), today: due))
-        #expect(RetryPolicy.isMoot(kind: .before, dueDate: due, plannedDate: due.adding(days: -3), today: due.adding(days: 1)))
-        #expect(!RetryPolicy.isMoot(kind: .overdue, dueDate: due, plannedDate: due.adding(days: 2), today: due.adding(days: 5)))
+        #expect(
+            RetryPolicy.isMoot(
+                kind: .before, dueDate: due, plannedDate: due.adding(days: -3), today: due.adding(days: 1)))
+        #expect(
+            !RetryPolicy.isMoot(
+                kind: .overdue, dueDate: due, plannedDate: due.adding(days: 2), today: due.adding(days: 5)))
     }
 }

@@ -70,10 +70,14 @@ struct ConfigFuzzTests {
 
     @Test func tenThousandMutatedConfigsNeverCrashAndAlwaysPointInsideAFile() throws {
         let originals = [
-            try Self.source("nhacviec.yaml"), try Self.source("agencies.yaml"), try Self.source("calendar/vietnam.yaml"),
+            try Self.source("nhacviec.yaml"), try Self.source("agencies.yaml"),
+            try Self.source("calendar/vietnam.yaml"),
             try Self.source("plans/949-KH-UBND.yaml"),
         ]
-        let lineCounts = Dictionary(uniqueKeysWithValues: originals.map { ($0.path, $0.text.split(separator: "\n", omittingEmptySubsequences: false).count) })
+        let lineCounts = Dictionary(
+            uniqueKeysWithValues: originals.map {
+                ($0.path, $0.text.split(separator: "\n", omittingEmptySubsequences: false).count)
+            })
         var random = SplitMix(state: 949)
         var rejected = 0
         var accepted = 0

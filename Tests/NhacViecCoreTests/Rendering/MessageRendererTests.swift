@@ -5,7 +5,8 @@ import Testing
 
 @Suite("Reminder messages read like a letter from the provincial office")
 struct MessageRendererTests {
-    static let templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+    static let templatesDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .deletingLastPathComponent()
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Config/templates")
 
     static func templates() throws -> MessageTemplates {
@@ -21,7 +22,8 @@ struct MessageRendererTests {
 
     static func digests(on date: CivilDate, agency: String) throws -> (MessageRenderer, [Digest]) {
         let configuration = try ConfigFixtures.compile()
-        let reminders = ReminderPlanner(configuration: configuration).reminders(from: date, through: date, agency: AgencyID(agency))
+        let reminders = ReminderPlanner(configuration: configuration).reminders(
+            from: date, through: date, agency: AgencyID(agency))
         return (MessageRenderer(configuration: configuration, templates: try templates()), Digest.group(reminders))
     }
 
@@ -40,7 +42,8 @@ struct MessageRendererTests {
     @Test func subjectStaysTheSameAcrossTheRemindersOfOneDeadline() throws {
         var subjects: Set<String> = []
         for day in [4, 10, 12, 15] {
-            let (renderer, digests) = try Self.digests(on: CivilDate(year: 2026, month: 6, day: day)!, agency: "so-tu-phap")
+            let (renderer, digests) = try Self.digests(
+                on: CivilDate(year: 2026, month: 6, day: day)!, agency: "so-tu-phap")
             subjects.insert(renderer.render(try #require(digests.first)).subject)
         }
         #expect(subjects.count == 1)
@@ -54,11 +57,14 @@ struct MessageRendererTests {
     }
 
     @Test func htmlEscapesConfigText() throws {
-        let plan = ConfigFixtures.plan.replacingOccurrences(of: "title: \"Cắt giảm TTHC\"", with: "title: \"<b>Cắt giảm</b> & TTHC\"")
+        let plan = ConfigFixtures.plan.replacingOccurrences(
+            of: "title: \"Cắt giảm TTHC\"", with: "title: \"<b>Cắt giảm</b> & TTHC\"")
         let configuration = try ConfigFixtures.compile(plan: plan)
         let date = CivilDate(year: 2026, month: 6, day: 10)!
-        let reminders = ReminderPlanner(configuration: configuration).reminders(from: date, through: date, agency: AgencyID("so-tu-phap"))
-        let message = MessageRenderer(configuration: configuration, templates: try Self.templates()).render(try #require(Digest.group(reminders).first))
+        let reminders = ReminderPlanner(configuration: configuration).reminders(
+            from: date, through: date, agency: AgencyID("so-tu-phap"))
+        let message = MessageRenderer(configuration: configuration, templates: try Self.templates()).render(
+            try #require(Digest.group(reminders).first))
         #expect(message.html.contains("&lt;b&gt;Cắt giảm&lt;/b&gt; &amp; TTHC"))
         #expect(message.text.contains("<b>Cắt giảm</b> & TTHC"))
     }
@@ -66,7 +72,8 @@ struct MessageRendererTests {
     @Test func brokenTemplateIsReportedWithItsLine() {
         #expect(throws: ConfigErrors.self) {
             _ = try MessageTemplates(
-                subject: ConfigSource(path: "s", text: "ok"), text: ConfigSource(path: "t.mustache", text: "a\n{{#items}}\nb"),
+                subject: ConfigSource(path: "s", text: "ok"),
+                text: ConfigSource(path: "t.mustache", text: "a\n{{#items}}\nb"),
                 html: ConfigSource(path: "h", text: ""))
         }
     }

@@ -8,8 +8,10 @@ struct ScheduleTests {
 
     static func configuration(_ rule: DueRule, policy: DayOffPolicy = .previousWorkingDay) -> Configuration {
         let milestone = Milestone(
-            id: MilestoneID("m"), who: [.agency(AgencyID("a"))], assignees: [AgencyID("a")], due: rule, dayOffPolicy: policy)
-        let task = PlanTask(id: TaskID("t"), title: "T", lead: [.agency(AgencyID("a"))], support: [], milestones: [milestone])
+            id: MilestoneID("m"), who: [.agency(AgencyID("a"))], assignees: [AgencyID("a")], due: rule,
+            dayOffPolicy: policy)
+        let task = PlanTask(
+            id: TaskID("t"), title: "T", lead: [.agency(AgencyID("a"))], support: [], milestones: [milestone])
         let plan = Plan(id: PlanID("P"), title: "P", period: period, tasks: [task], file: "p.yaml")
         return Configuration(
             directory: Directory(agencies: [Agency(id: AgencyID("a"), name: "A")], groups: []), plans: [plan])
@@ -22,9 +24,10 @@ struct ScheduleTests {
     }
 
     @Test func yearlyDeadlineRepeatsEachYearOfThePlan() {
-        #expect(Self.dues(.recurring(.yearly(month: 6, day: 15), from: nil, until: nil)) == [
-            "2025-06-15→2025-06-13", "2026-06-15→2026-06-15",
-        ])
+        #expect(
+            Self.dues(.recurring(.yearly(month: 6, day: 15), from: nil, until: nil)) == [
+                "2025-06-15→2025-06-13", "2026-06-15→2026-06-15",
+            ])
     }
 
     @Test func deadlineOnAHolidayMovesToThePreviousWorkingDay() {
@@ -40,7 +43,10 @@ extension ScheduleTests {
     }
 
     @Test func nextWorkingDayPolicyMovesAfterTheHoliday() {
-        #expect(Self.dues(.once(CivilDate(year: 2026, month: 2, day: 15)!), policy: .nextWorkingDay) == ["2026-02-15→2026-02-23"])
+        #expect(
+            Self.dues(.once(CivilDate(year: 2026, month: 2, day: 15)!), policy: .nextWorkingDay) == [
+                "2026-02-15→2026-02-23"
+            ])
     }
 
     @Test func keepPolicyLeavesTheDateAlone() {
@@ -48,30 +54,39 @@ extension ScheduleTests {
     }
 
     @Test func missingDayOfMonthMeansTheLastDay() {
-        let dues = Self.dues(.recurring(.monthly(day: .day(31)), from: nil, until: CivilDate(year: 2025, month: 7, day: 31)!), policy: .keep)
-        #expect(dues == ["2025-04-30→2025-04-30", "2025-05-31→2025-05-31", "2025-06-30→2025-06-30", "2025-07-31→2025-07-31"])
+        let dues = Self.dues(
+            .recurring(.monthly(day: .day(31)), from: nil, until: CivilDate(year: 2025, month: 7, day: 31)!),
+            policy: .keep)
+        #expect(
+            dues == [
+                "2025-04-30→2025-04-30", "2025-05-31→2025-05-31", "2025-06-30→2025-06-30", "2025-07-31→2025-07-31",
+            ])
     }
 
     @Test func quarterlyRuleUsesTheGivenMonthOfEachQuarter() {
-        let dues = Self.dues(.recurring(.quarterly(monthInQuarter: 3, day: .last), from: nil, until: nil), policy: .keep)
-        #expect(dues == [
-            "2025-06-30→2025-06-30", "2025-09-30→2025-09-30", "2025-12-31→2025-12-31", "2026-03-31→2026-03-31",
-            "2026-06-30→2026-06-30", "2026-09-30→2026-09-30", "2026-12-31→2026-12-31",
-        ])
+        let dues = Self.dues(
+            .recurring(.quarterly(monthInQuarter: 3, day: .last), from: nil, until: nil), policy: .keep)
+        #expect(
+            dues == [
+                "2025-06-30→2025-06-30", "2025-09-30→2025-09-30", "2025-12-31→2025-12-31", "2026-03-31→2026-03-31",
+                "2026-06-30→2026-06-30", "2026-09-30→2026-09-30", "2026-12-31→2026-12-31",
+            ])
     }
 
     @Test func weeklyRuleGivesEveryWeekday() {
         let until = CivilDate(year: 2025, month: 5, day: 10)!
-        #expect(Self.dues(.recurring(.weekly(.friday), from: nil, until: until)) == [
-            "2025-04-18→2025-04-18", "2025-04-25→2025-04-25", "2025-05-02→2025-05-02", "2025-05-09→2025-05-09",
-        ])
+        #expect(
+            Self.dues(.recurring(.weekly(.friday), from: nil, until: until)) == [
+                "2025-04-18→2025-04-18", "2025-04-25→2025-04-25", "2025-05-02→2025-05-02", "2025-05-09→2025-05-09",
+            ])
     }
 
     @Test func undatedWorkIsListedOnlyWhenAsked() {
         let configuration = Self.configuration(.onRequest(by: "Văn phòng Chính phủ", date: nil))
         let schedule = Schedule(configuration: configuration)
         #expect(schedule.occurrences(from: Self.period.lowerBound, through: Self.period.upperBound).isEmpty)
-        let all = schedule.occurrences(from: Self.period.lowerBound, through: Self.period.upperBound, filter: .init(includeUndated: true))
+        let all = schedule.occurrences(
+            from: Self.period.lowerBound, through: Self.period.upperBound, filter: .init(includeUndated: true))
         #expect(all.count == 1)
         #expect(all.first?.due == nil)
     }

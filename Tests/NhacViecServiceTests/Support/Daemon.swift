@@ -55,7 +55,9 @@ final class Daemon {
     }
 
     /// Runs a subcommand to completion and returns its exit status and output.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> (status: Int32, output: String) {
+    static func run(
+        _ arguments: [String], environment: [String: String] = [:]
+    ) throws -> (status: Int32, output: String) {
         let scratch = try Scratch()
         let daemon = try Daemon(arguments, logPath: scratch.path("log"), environment: environment)
         let status = daemon.wait()

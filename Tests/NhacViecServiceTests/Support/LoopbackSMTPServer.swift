@@ -18,7 +18,9 @@ final class LoopbackSMTPServer {
         try FileManager.default.createDirectory(atPath: spool, withIntermediateDirectories: true)
         guard FileManager.default.fileExists(atPath: "/usr/bin/python3"),
             (try? Process.run(URL(fileURLWithPath: "/usr/bin/python3"), arguments: ["-c", "import aiosmtpd"]))
-                .map({ $0.waitUntilExit(); return $0.terminationStatus == 0 }) == true
+                .map({
+                    $0.waitUntilExit(); return $0.terminationStatus == 0
+                }) == true
         else { throw SetupError("python3-aiosmtpd is missing: run `make test`, which installs it") }
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
@@ -61,9 +63,12 @@ final class LoopbackSMTPServer {
         let files = try FileManager.default.contentsOfDirectory(atPath: spool).filter { $0.hasSuffix(".json") }.sorted()
         return try files.map { name in
             let base = (spool as NSString).appendingPathComponent(String(name.dropLast(5)))
-            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json"))) as? [String: Any]
+            let json =
+                try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: base + ".json")))
+                as? [String: Any]
             let raw = try String(contentsOfFile: base + ".eml", encoding: .utf8)
-            let messageID = raw.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("message-id:") }
+            let messageID =
+                raw.components(separatedBy: "\r\n").first { $0.lowercased().hasPrefix("message-id:") }
                 .map { String($0.dropFirst("message-id:".count)).trimmingCharacters(in: .whitespaces) } ?? ""
             return Received(messageID: messageID, recipients: json?["rcpt_tos"] as? [String] ?? [], raw: raw)
         }

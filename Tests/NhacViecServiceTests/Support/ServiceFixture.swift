@@ -22,10 +22,12 @@ struct ServiceFixture {
 
     func write(extraAgencies: Int = 0, brokenPlan: Bool = false) throws {
         let config = scratch.url.appendingPathComponent("Config")
-        try FileManager.default.createDirectory(at: config.appendingPathComponent("plans"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: config.appendingPathComponent("plans"), withIntermediateDirectories: true)
         let templates = config.appendingPathComponent("templates")
         if !FileManager.default.fileExists(atPath: templates.path) {
-            try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Config/templates"), to: templates)
+            try FileManager.default.copyItem(
+                at: Repository.root.appendingPathComponent("Config/templates"), to: templates)
         }
         let main = """
             timezone: Asia/Ho_Chi_Minh
@@ -43,7 +45,8 @@ struct ServiceFixture {
         var agencies = "groups:\n  tat-ca: { name: \"Tất cả đơn vị\" }\nagencies:\n"
         for index in 1...(self.agencies + extraAgencies) {
             let id = String(format: "don-vi-%04d", index)
-            agencies += "  - { id: \(id), name: \"Đơn vị số \(index)\", email: [\(id)@gialai.example], groups: [tat-ca] }\n"
+            agencies +=
+                "  - { id: \(id), name: \"Đơn vị số \(index)\", email: [\(id)@gialai.example], groups: [tat-ca] }\n"
         }
         try agencies.write(to: config.appendingPathComponent("agencies.yaml"), atomically: true, encoding: .utf8)
         let plan = """

@@ -8,13 +8,23 @@ struct DeliveryParser {
         guard let keys = node.mapping("delivery", allowed: ["email", "webhook", "retry"]) else { return nil }
         var settings = DeliverySettings.default
         if let email = keys["email"] { parseEmail(email, into: &settings) }
-        if let webhook = keys["webhook"], let parts = webhook.mapping("delivery.webhook", allowed: ["secret_file", "timeout_seconds"]) {
+        if let webhook = keys["webhook"],
+            let parts = webhook.mapping("delivery.webhook", allowed: ["secret_file", "timeout_seconds"])
+        {
             settings.webhook.secretFile = parts["secret_file"].flatMap { $0.isNull ? nil : $0.line("secret_file") }
-            if let timeout = parts["timeout_seconds"]?.integer("timeout_seconds", in: 1...600) { settings.webhook.timeoutSeconds = timeout }
+            if let timeout = parts["timeout_seconds"]?.integer("timeout_seconds", in: 1...600) {
+                settings.webhook.timeoutSeconds = timeout
+            }
         }
-        if let retry = keys["retry"], let parts = retry.mapping("delivery.retry", allowed: ["initial_minutes", "max_minutes"]) {
-            if let initial = parts["initial_minutes"]?.integer("initial_minutes", in: 1...1440) { settings.retry.initialMinutes = initial }
-            if let maximum = parts["max_minutes"]?.integer("max_minutes", in: 1...10080) { settings.retry.maximumMinutes = maximum }
+        if let retry = keys["retry"],
+            let parts = retry.mapping("delivery.retry", allowed: ["initial_minutes", "max_minutes"])
+        {
+            if let initial = parts["initial_minutes"]?.integer("initial_minutes", in: 1...1440) {
+                settings.retry.initialMinutes = initial
+            }
+            if let maximum = parts["max_minutes"]?.integer("max_minutes", in: 1...10080) {
+                settings.retry.maximumMinutes = maximum
+            }
             if settings.retry.maximumMinutes < settings.retry.initialMinutes {
                 sink.error(retry.location, "retry.max_minutes is smaller than retry.initial_minutes")
             }
@@ -27,13 +37,17 @@ struct DeliveryParser {
         do {
             return try MailAddress.parse(text)
         } catch {
-            sink.error(node.location, "invalid \(what) '\(text)': \(error.explanation)", fix: "write \"Name <address@domain>\" or a plain address")
+            sink.error(
+                node.location, "invalid \(what) '\(text)': \(error.explanation)",
+                fix: "write \"Name <address@domain>\" or a plain address")
             return nil
         }
     }
 
     private func parseEmail(_ node: YAMLNode, into settings: inout DeliverySettings) {
-        guard let keys = node.mapping("delivery.email", allowed: ["transport", "from", "reply_to", "smtp"]) else { return }
+        guard let keys = node.mapping("delivery.email", allowed: ["transport", "from", "reply_to", "smtp"]) else {
+            return
+        }
         if let transport = keys["transport"]?.choice("delivery.email.transport", DeliverySettings.EmailTransport.self) {
             settings.emailTransport = transport
         }
@@ -41,7 +55,9 @@ struct DeliveryParser {
         if let reply = keys["reply_to"], !reply.isNull { settings.replyTo = mailbox(reply, what: "reply_to") }
         if let smtp = keys["smtp"], !smtp.isNull { settings.smtp = parseSMTP(smtp) }
         if settings.emailTransport == .smtp && settings.smtp == nil && keys["smtp"] == nil {
-            sink.error(keys["transport"]?.location ?? node.location, "transport: smtp needs an 'smtp:' block", fix: "add smtp: { url: \"smtp://mail.example:587\", … }")
+            sink.error(
+                keys["transport"]?.location ?? node.location, "transport: smtp needs an 'smtp:' block",
+                fix: "add smtp: { url: \"smtp://mail.example:587\", … }")
         }
     }
 
@@ -51,29 +67,40 @@ struct DeliveryParser {
         if let password = keys["password"] {
             sink.error(
                 password.location, "a password may not be written in the config",
-                fix: "put it in a file named by password_file, in $CREDENTIALS_DIRECTORY/smtp-password, or in NHACVIEC_SMTP_PASSWORD")
+                fix:
+                    "put it in a file named by password_file, in $CREDENTIALS_DIRECTORY/smtp-password, or in NHACVIEC_SMTP_PASSWORD"
+            )
         }
         guard let urlNode = keys["url"], let url = urlNode.line("smtp.url") else {
-            if keys["url"] == nil { sink.error(node.location, "smtp needs a 'url'", fix: "e.g. url: \"smtp://mail.gialai.example:587\"") }
+            if keys["url"] == nil {
+                sink.error(node.location, "smtp needs a 'url'", fix: "e.g. url: \"smtp://mail.gialai.example:587\"")
+            }
             return nil
         }
         let tls = keys["tls"]?.choice("smtp.tls", DeliverySettings.TLSMode.self) ?? .required
         let lower = url.lowercased()
         guard lower.hasPrefix("smtp://") || lower.hasPrefix("smtps://") else {
-            sink.error(urlNode.location, "smtp.url '\(url)' must start with smtp:// (STARTTLS, port 587) or smtps:// (port 465)")
+            sink.error(
+                urlNode.location,
+                "smtp.url '\(url)' must start with smtp:// (STARTTLS, port 587) or smtps:// (port 465)")
             return nil
         }
         let host = SMTPHost.host(of: url)
         if host.isEmpty { sink.error(urlNode.location, "smtp.url '\(url)' has no host") }
         if tls == .none && !Loopback.contains(host.contains(":") ? "[\(host)]" : host) {
-            sink.error(keys["tls"]?.location, "tls: none is allowed only for a relay on 127.0.0.1 or localhost", fix: "use tls: required")
+            sink.error(
+                keys["tls"]?.location, "tls: none is allowed only for a relay on 127.0.0.1 or localhost",
+                fix: "use tls: required")
         }
         if tls == .none && lower.hasPrefix("smtps://") {
-            sink.error(keys["tls"]?.location, "tls: none contradicts smtps://", fix: "use smtp:// for a plain loopback relay")
+            sink.error(
+                keys["tls"]?.location, "tls: none contradicts smtps://", fix: "use smtp:// for a plain loopback relay")
         }
         let helo = keys["helo"].flatMap { $0.line("helo") }
         if let helo, helo != "localhost", (try? MailAddress(address: "postmaster@" + helo)) == nil {
-            sink.error(keys["helo"]?.location, "helo '\(helo)' is not a fully qualified host name", fix: "e.g. helo: nhacviec.gialai.gov.vn")
+            sink.error(
+                keys["helo"]?.location, "helo '\(helo)' is not a fully qualified host name",
+                fix: "e.g. helo: nhacviec.gialai.gov.vn")
         }
         return DeliverySettings.SMTP(
             url: url, tls: tls, caFile: keys["ca_file"].flatMap { $0.isNull ? nil : $0.line("ca_file") },

@@ -9,8 +9,11 @@ struct DueRuleParser {
     func parse(_ node: YAMLNode, nudge: YAMLNode?) -> DueRule? {
         let rule = parseRule(node, nudge: nudge)
         if let nudge, let rule {
-            if case .ongoing = rule {} else {
-                sink.error(nudge.location, "'nudge' only applies to 'due: ongoing'", fix: "remove it or make the milestone ongoing")
+            if case .ongoing = rule {
+            } else {
+                sink.error(
+                    nudge.location, "'nudge' only applies to 'due: ongoing'",
+                    fix: "remove it or make the milestone ongoing")
             }
         }
         return rule
@@ -23,7 +26,9 @@ struct DueRuleParser {
             case "on_request": return .onRequest(by: nil, date: nil)
             default:
                 if node.isSequence || node.isNull {
-                    sink.error(node.location, "due must be a date, a rule or 'ongoing', found \(node.describe)", fix: DueRuleParser.example)
+                    sink.error(
+                        node.location, "due must be a date, a rule or 'ongoing', found \(node.describe)",
+                        fix: DueRuleParser.example)
                     return nil
                 }
                 return node.date("due").map(DueRule.once)
@@ -52,11 +57,14 @@ struct DueRuleParser {
             return .ongoing(nudge: nudgeNode.flatMap { recurrence($0, what: "nudge") })
         }
         guard present.contains("every") else {
-            let hint = present.contains("date") ? "add 'every: year' for a yearly date, or write the date directly" : DueRuleParser.example
+            let hint =
+                present.contains("date")
+                ? "add 'every: year' for a yearly date, or write the date directly" : DueRuleParser.example
             sink.error(node.location, "due needs 'every' (year, quarter, month or week)", fix: hint)
             return nil
         }
-        guard let keys = node.mapping("due", allowed: ["every", "date", "day", "month", "weekday", "from", "until"]) else {
+        guard let keys = node.mapping("due", allowed: ["every", "date", "day", "month", "weekday", "from", "until"])
+        else {
             return nil
         }
         guard let recurrence = recurrence(node, what: "due") else { return nil }
@@ -77,7 +85,9 @@ struct DueRuleParser {
             return nil
         }
         let keys = Dictionary(
-            mapping.compactMap { key, value in key.string.map { ($0, YAMLNode(node: value, file: node.file, sink: sink)) } },
+            mapping.compactMap { key, value in
+                key.string.map { ($0, YAMLNode(node: value, file: node.file, sink: sink)) }
+            },
             uniquingKeysWith: { first, _ in first })
         if what == "nudge" {
             _ = node.mapping(what, allowed: ["every", "date", "day", "month", "weekday"])
@@ -92,7 +102,11 @@ struct DueRuleParser {
             return nil
         }
         func forbid(_ names: [String], because reason: String) {
-            for name in names { if let extra = keys[name] { sink.error(extra.location, "'\(name)' does not apply to \(reason)", fix: "remove it") } }
+            for name in names {
+                if let extra = keys[name] {
+                    sink.error(extra.location, "'\(name)' does not apply to \(reason)", fix: "remove it")
+                }
+            }
         }
         switch every.scalarText {
         case "year":
@@ -108,7 +122,9 @@ struct DueRuleParser {
             guard let monthNode = require("month", "month: 3 (the last month of each quarter)"),
                 let dayNode = require("day", "day: last")
             else { return nil }
-            guard let month = monthNode.integer("month of the quarter", in: 1...3), let day = dayOfMonth(dayNode) else { return nil }
+            guard let month = monthNode.integer("month of the quarter", in: 1...3), let day = dayOfMonth(dayNode) else {
+                return nil
+            }
             return .quarterly(monthInQuarter: month, day: day)
         case "week":
             forbid(["date", "day", "month"], because: "a weekly rule")
@@ -136,11 +152,15 @@ struct DueRuleParser {
         }
         let parts = raw.trimmingSpaces.split(separator: "/", omittingEmptySubsequences: false)
         guard parts.count == 2, let day = Int(parts[0]), let month = Int(parts[1]) else {
-            sink.error(node.location, "date '\(raw)' must be day/month, e.g. \"15/6\"", fix: "a yearly rule has no year; quote it")
+            sink.error(
+                node.location, "date '\(raw)' must be day/month, e.g. \"15/6\"",
+                fix: "a yearly rule has no year; quote it")
             return nil
         }
         guard (1...12).contains(month), day >= 1, day <= CivilDate.daysIn(month: month, year: 2024) else {
-            sink.error(node.location, "date '\(raw)' is not a real day: \(YAMLNode.whyImpossible(day: day, month: month, year: nil))")
+            sink.error(
+                node.location,
+                "date '\(raw)' is not a real day: \(YAMLNode.whyImpossible(day: day, month: month, year: nil))")
             return nil
         }
         return .yearly(month: month, day: day)

@@ -32,7 +32,8 @@ struct FragmentParser {
         guard let root else { return (main, fragment) }
         let node = YAMLNode(node: root, file: file, sink: sink)
         if node.isNull { return (main, fragment) }
-        let allowed = isMain ? FragmentParser.mainKeys + FragmentParser.fragmentKeys : FragmentParser.fragmentKeys + ["calendar"]
+        let allowed =
+            isMain ? FragmentParser.mainKeys + FragmentParser.fragmentKeys : FragmentParser.fragmentKeys + ["calendar"]
         guard let keys = node.mapping(isMain ? "the main config" : "an included file", allowed: allowed) else {
             return (main, fragment)
         }
@@ -43,7 +44,9 @@ struct FragmentParser {
         if let plan = keys["plan"] {
             fragment.plan = parsePlan(plan, tasks: keys["tasks"])
         } else if let tasks = keys["tasks"] {
-            sink.error(tasks.location, "'tasks' without a 'plan' in this file", fix: "add a 'plan:' block with id, title and period")
+            sink.error(
+                tasks.location, "'tasks' without a 'plan' in this file",
+                fix: "add a 'plan:' block with id, title and period")
         }
         return (main, fragment)
     }
@@ -54,13 +57,16 @@ struct FragmentParser {
         case .scanner(let context, let problem, let mark, _), .parser(let context, let problem, let mark, _),
             .composer(let context, let problem, let mark, _):
             let detail = context.map { " \($0.text)" } ?? ""
-            sink.error(at(mark), "YAML syntax: \(problem)\(detail)", fix: "check indentation, quotes and colons on this line")
+            sink.error(
+                at(mark), "YAML syntax: \(problem)\(detail)", fix: "check indentation, quotes and colons on this line")
         case .duplicatedKeysInMapping(let duplicates, let context):
             sink.error(
                 at(context.mark), "duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", ")) in a mapping",
                 fix: "keep one of them")
         case .reader(let problem, _, _, _):
-            sink.error(SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)", fix: "save it as UTF-8")
+            sink.error(
+                SourceLocation(file: file, line: 1, column: 1), "cannot read the file: \(problem)",
+                fix: "save it as UTF-8")
         default:
             sink.error(SourceLocation(file: file, line: 1, column: 1), "cannot read YAML: \(error)")
         }
@@ -95,7 +101,8 @@ struct FragmentParser {
             case "vietnam": main.statutoryHolidays = true
             case "none": main.statutoryHolidays = false
             default:
-                sink.error(holidays.location, "calendar.holidays must be 'vietnam' or 'none', found \(holidays.describe)")
+                sink.error(
+                    holidays.location, "calendar.holidays must be 'vietnam' or 'none', found \(holidays.describe)")
             }
         }
         if let policy = keys["due_on_day_off"] { main.dueOnDayOff = policy.choice("due_on_day_off", DayOffPolicy.self) }
@@ -107,7 +114,9 @@ struct FragmentParser {
         }
     }
 
-    private func parseAnnouncedDays(_ node: YAMLNode, working: Bool, into locations: inout [SourceLocation]) -> [AnnouncedDay] {
+    private func parseAnnouncedDays(
+        _ node: YAMLNode, working: Bool, into locations: inout [SourceLocation]
+    ) -> [AnnouncedDay] {
         let what = working ? "calendar.working_days" : "calendar.days_off"
         guard let items = node.list(what) else { return [] }
         var result: [AnnouncedDay] = []
@@ -116,7 +125,9 @@ struct FragmentParser {
                 continue
             }
             let name = keys["name"].flatMap { $0.line("name") }
-            if keys["name"] == nil { sink.error(item.location, "an entry of \(what) needs a 'name'", fix: "e.g. name: \"Tết Nguyên Đán\"") }
+            if keys["name"] == nil {
+                sink.error(item.location, "an entry of \(what) needs a 'name'", fix: "e.g. name: \"Tết Nguyên Đán\"")
+            }
             var kind = DayKind.announced
             if let kindNode = keys["kind"] { kind = kindNode.choice("kind", DayKind.self) ?? .announced }
             var first: CivilDate?
@@ -135,14 +146,17 @@ struct FragmentParser {
                     continue
                 }
                 if let a = first, let b = last, a.days(to: b) > 31 {
-                    sink.error(to.location, "a range of \(a.days(to: b) + 1) days is too long for days off", fix: "check the year")
+                    sink.error(
+                        to.location, "a range of \(a.days(to: b) + 1) days is too long for days off",
+                        fix: "check the year")
                     continue
                 }
             } else {
                 sink.error(item.location, "an entry of \(what) needs 'date' or both 'from' and 'to'")
             }
             if let first, let last, let name {
-                result.append(AnnouncedDay(first: first, last: last, name: name, kind: kind, working: working, file: file))
+                result.append(
+                    AnnouncedDay(first: first, last: last, name: name, kind: kind, working: working, file: file))
                 locations.append(item.location)
             }
         }
@@ -153,7 +167,9 @@ struct FragmentParser {
 
     private func parseGroups(_ node: YAMLNode) -> [RawGroup] {
         guard case .mapping(let mapping) = node.node else {
-            sink.error(node.location, "groups must be a mapping of id to { name: … }", fix: "e.g. so-ban-nganh: { name: \"Các sở, ban, ngành tỉnh\" }")
+            sink.error(
+                node.location, "groups must be a mapping of id to { name: … }",
+                fix: "e.g. so-ban-nganh: { name: \"Các sở, ban, ngành tỉnh\" }")
             return []
         }
         var result: [RawGroup] = []
@@ -178,9 +194,13 @@ struct FragmentParser {
         guard let items = node.list("agencies") else { return [] }
         var result: [RawAgency] = []
         for item in items {
-            guard let keys = item.mapping("an agency", allowed: ["id", "name", "email", "webhook", "groups"]) else { continue }
+            guard let keys = item.mapping("an agency", allowed: ["id", "name", "email", "webhook", "groups"]) else {
+                continue
+            }
             guard let idNode = keys["id"], let id = idNode.line("the agency id") else {
-                if keys["id"] == nil { sink.error(item.location, "an agency needs an 'id'", fix: "e.g. id: so-tu-phap") }
+                if keys["id"] == nil {
+                    sink.error(item.location, "an agency needs an 'id'", fix: "e.g. id: so-tu-phap")
+                }
                 continue
             }
             checkAgencyID(id, at: idNode.location, what: "agency id")
@@ -194,7 +214,9 @@ struct FragmentParser {
                         _ = try MailAddress(address: address)
                         emails.append(Located(value: address, location: entry.location))
                     } catch {
-                        sink.error(entry.location, "invalid email address '\(address)': \(error.explanation)", fix: "write a plain address like name@gialai.gov.vn")
+                        sink.error(
+                            entry.location, "invalid email address '\(address)': \(error.explanation)",
+                            fix: "write a plain address like name@gialai.gov.vn")
                     }
                 }
             }
@@ -203,12 +225,15 @@ struct FragmentParser {
                 do {
                     webhook = Located(value: try WebhookEndpoint(url).url, location: hook.location)
                 } catch {
-                    sink.error(hook.location, "\(error)", fix: "use https://… (http:// only for 127.0.0.1 or localhost)")
+                    sink.error(
+                        hook.location, "\(error)", fix: "use https://… (http:// only for 127.0.0.1 or localhost)")
                 }
             }
             var groups: [Located<String>] = []
             if let groupNode = keys["groups"], let list = groupNode.list("groups", acceptsScalar: true) {
-                groups = list.compactMap { entry in entry.line("a group id").map { Located(value: $0, location: entry.location) } }
+                groups = list.compactMap { entry in
+                    entry.line("a group id").map { Located(value: $0, location: entry.location) }
+                }
             }
             if let name {
                 result.append(
@@ -235,7 +260,9 @@ struct FragmentParser {
         let allowed = ["id", "title", "issuer", "issued", "period", "due_on_day_off", "reminders", "source"]
         guard let keys = node.mapping("plan", allowed: allowed) else { return nil }
         guard let idNode = keys["id"], let id = idNode.line("the plan id") else {
-            if keys["id"] == nil { sink.error(node.location, "the plan needs an 'id'", fix: "e.g. id: \"949/KH-UBND\"") }
+            if keys["id"] == nil {
+                sink.error(node.location, "the plan needs an 'id'", fix: "e.g. id: \"949/KH-UBND\"")
+            }
             return nil
         }
         checkKeyPart(id, at: idNode.location, what: "plan id")
@@ -249,7 +276,9 @@ struct FragmentParser {
             let from = parts["from"]?.date("period.from")
             let until = parts["until"]?.date("period.until")
             if parts["from"] == nil || parts["until"] == nil {
-                sink.error(periodNode.location, "period needs 'from' and 'until'", fix: "e.g. { from: 2025-04-15, until: 2026-12-31 }")
+                sink.error(
+                    periodNode.location, "period needs 'from' and 'until'",
+                    fix: "e.g. { from: 2025-04-15, until: 2026-12-31 }")
             }
             if let from, let until {
                 if until < from {
@@ -259,7 +288,9 @@ struct FragmentParser {
                 }
             }
         } else if keys["period"] == nil {
-            sink.error(node.location, "plan '\(id)' needs a 'period'", fix: "e.g. period: { from: 2025-04-15, until: 2026-12-31 }")
+            sink.error(
+                node.location, "plan '\(id)' needs a 'period'",
+                fix: "e.g. period: { from: 2025-04-15, until: 2026-12-31 }")
         }
         let dueOnDayOff = keys["due_on_day_off"].flatMap { $0.choice("due_on_day_off", DayOffPolicy.self) }
         let reminders = keys["reminders"].flatMap { parseReminders($0, what: "plan reminders") }
@@ -293,13 +324,17 @@ struct FragmentParser {
         if keys["title"] == nil { sink.error(node.location, "task '\(id)' needs a 'title'") }
         let lead = references(keys["lead"], what: "lead")
         let support = references(keys["support"], what: "support")
-        if keys["lead"] == nil { sink.error(node.location, "task '\(id)' needs 'lead' (cơ quan chủ trì)", fix: "e.g. lead: [so-ban-nganh]") }
+        if keys["lead"] == nil {
+            sink.error(node.location, "task '\(id)' needs 'lead' (cơ quan chủ trì)", fix: "e.g. lead: [so-ban-nganh]")
+        }
         var milestones: [RawMilestone] = []
         if let list = keys["milestones"]?.list("milestones") {
             milestones = list.compactMap(parseMilestone)
         }
         if keys["milestones"] == nil || milestones.isEmpty, keys["milestones"]?.isSequence != false {
-            sink.error(keys["milestones"]?.location ?? node.location, "task '\(id)' has no milestones", fix: "add at least one milestone with a 'due'")
+            sink.error(
+                keys["milestones"]?.location ?? node.location, "task '\(id)' has no milestones",
+                fix: "add at least one milestone with a 'due'")
         }
         guard let title else { return nil }
         return RawTask(
@@ -312,7 +347,9 @@ struct FragmentParser {
 
     private func references(_ node: YAMLNode?, what: String) -> [Located<String>] {
         guard let node, let list = node.list(what, acceptsScalar: true) else { return [] }
-        return list.compactMap { entry in entry.line("an agency or group id").map { Located(value: $0, location: entry.location) } }
+        return list.compactMap { entry in
+            entry.line("an agency or group id").map { Located(value: $0, location: entry.location) }
+        }
     }
 
     private func parseMilestone(_ node: YAMLNode) -> RawMilestone? {
@@ -333,23 +370,30 @@ struct FragmentParser {
                 who = Located(value: .references(refs), location: whoNode.location)
             }
         } else {
-            sink.error(node.location, "milestone '\(id)' needs 'who'", fix: "write who: lead, who: support or a list of agency/group ids")
+            sink.error(
+                node.location, "milestone '\(id)' needs 'who'",
+                fix: "write who: lead, who: support or a list of agency/group ids")
         }
         var recipient: Located<String>?
-        if let to = keys["to"], !to.isNull, let value = to.line("to") { recipient = Located(value: value, location: to.location) }
+        if let to = keys["to"], !to.isNull, let value = to.line("to") {
+            recipient = Located(value: value, location: to.location)
+        }
         var due: Located<DueRule>?
         if let dueNode = keys["due"] {
             if let rule = DueRuleParser(sink: sink).parse(dueNode, nudge: keys["nudge"]) {
                 due = Located(value: rule, location: dueNode.location)
             }
         } else {
-            sink.error(node.location, "milestone '\(id)' needs 'due'", fix: "e.g. due: 2025-04-25, due: { every: year, date: \"15/6\" } or due: ongoing")
+            sink.error(
+                node.location, "milestone '\(id)' needs 'due'",
+                fix: "e.g. due: 2025-04-25, due: { every: year, date: \"15/6\" } or due: ongoing")
         }
         return RawMilestone(
             id: Located(value: id, location: idNode.location), who: who, recipient: recipient, due: due,
             text: keys["text"].flatMap { $0.text("text") },
             dueOnDayOff: keys["due_on_day_off"].flatMap { $0.choice("due_on_day_off", DayOffPolicy.self) },
-            reminders: keys["reminders"].flatMap { parseReminders($0, what: "milestone reminders") }, location: node.location)
+            reminders: keys["reminders"].flatMap { parseReminders($0, what: "milestone reminders") },
+            location: node.location)
     }
 
     // MARK: Reminder policy
@@ -365,7 +409,8 @@ struct FragmentParser {
         result.overdueEvery = keys["overdue_every"].flatMap { $0.integer("overdue_every", in: 0...365) }
         result.overdueMax = keys["overdue_max"].flatMap { $0.integer("overdue_max", in: 0...100) }
         if let escalate = keys["escalate_after"] {
-            result.escalateAfter = escalate.isNull ? .some(nil) : escalate.integer("escalate_after", in: 1...365).map { .some($0) }
+            result.escalateAfter =
+                escalate.isNull ? .some(nil) : escalate.integer("escalate_after", in: 1...365).map { .some($0) }
         }
         if let target = keys["escalate_to"] {
             if target.isNull {
@@ -378,7 +423,9 @@ struct FragmentParser {
             if let text = sendAt.scalarText, let time = TimeOfDay(parsing: text) {
                 result.sendAt = time
             } else {
-                sink.error(sendAt.location, "send_at must be a time HH:MM, found \(sendAt.describe)", fix: "quote it: send_at: \"08:00\"")
+                sink.error(
+                    sendAt.location, "send_at must be a time HH:MM, found \(sendAt.describe)",
+                    fix: "quote it: send_at: \"08:00\"")
             }
         }
         result.catchUpDays = keys["catch_up_days"].flatMap { $0.integer("catch_up_days", in: 0...366) }

@@ -83,7 +83,8 @@ struct YAMLNode {
         case .scalar where acceptsScalar:
             return [self]
         default:
-            sink.error(location, "\(what) must be a list, found \(kindName)", fix: "write [a, b] or one '- item' per line")
+            sink.error(
+                location, "\(what) must be a list, found \(kindName)", fix: "write [a, b] or one '- item' per line")
             return nil
         }
     }
@@ -155,10 +156,13 @@ struct YAMLNode {
         if let date = CivilDate(parsing: raw) { return date }
         if let (day, month, year) = YAMLNode.dateParts(raw) {
             sink.error(
-                location, "\(what) '\(raw)' is not a real date: \(YAMLNode.whyImpossible(day: day, month: month, year: year))",
+                location,
+                "\(what) '\(raw)' is not a real date: \(YAMLNode.whyImpossible(day: day, month: month, year: year))",
                 fix: "check the day and month")
         } else {
-            sink.error(location, "\(what) '\(raw)' is not a date", fix: "write YYYY-MM-DD or D/M/YYYY, e.g. 2025-04-25 or 25/4/2025")
+            sink.error(
+                location, "\(what) '\(raw)' is not a date",
+                fix: "write YYYY-MM-DD or D/M/YYYY, e.g. 2025-04-25 or 25/4/2025")
         }
         return nil
     }

@@ -47,7 +47,7 @@ public struct DeliveryPass: Sendable {
         try await record(now: now, report: &report)
         let ready = try await ledger.ready(at: now)
         guard !ready.isEmpty else { return report }
-        let resolver = ReminderResolver(configuration: configuration, localTime: localTime)
+        let resolver = ReminderResolver(configuration: configuration, localTime: localTime, records: ready)
         let acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(ready.map(\.occurrenceKey))))
         let today = localTime.civilDate(of: now)
         var emails: [EmailBatchKey: [(DeliveryRecord, PlannedReminder)]] = [:]
@@ -329,18 +329,23 @@ public struct DeliveryPass: Sendable {
     }
 }
 
-/// Finds the planned reminder behind a ledger row by planning its send day again (keys are stable).
+/// Finds the planned reminders behind ledger rows by planning their send days again (keys are stable).
+///
+/// Each send day is planned once for all agencies: a pass over thousands of rows must not re-plan the whole
+/// configuration per row.
 struct ReminderResolver {
-    let planner: ReminderPlanner
-    let localTime: LocalTime
+    private let byKey: [String: PlannedReminder]
 
-    init(configuration: Configuration, localTime: LocalTime) {
-        self.planner = ReminderPlanner(configuration: configuration)
-        self.localTime = localTime
+    init(configuration: Configuration, localTime: LocalTime, records: [DeliveryRecord]) {
+        let planner = ReminderPlanner(configuration: configuration)
+        var byKey: [String: PlannedReminder] = [:]
+        for day in Set(records.map { localTime.civilDate(of: $0.plannedAt) }) {
+            for reminder in planner.reminders(from: day, through: day) { byKey[reminder.key] = reminder }
+        }
+        self.byKey = byKey
     }
 
     func reminder(for record: DeliveryRecord) -> PlannedReminder? {
-        let day = localTime.civilDate(of: record.plannedAt)
-        return planner.reminders(from: day, through: day, agency: record.agency).first { $0.key == record.reminderKey }
+        byKey[record.reminderKey]
     }
 }

@@ -24,10 +24,8 @@ public struct ReminderPlanner: Sendable {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: calendar)
                         let occurrence = Occurrence(
                             plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
-                        for reminder in reminders(for: occurrence, plan: plan)
-                        where reminder.sendDate >= from && reminder.sendDate <= through {
-                            if agency == nil || reminder.agency == agency { result.append(reminder) }
-                        }
+                        result.append(
+                            contentsOf: reminders(for: occurrence, plan: plan, sentIn: from...through, agency: agency))
                     }
                     if case .ongoing(let nudge?) = milestone.due {
                         let lower = max(from, plan.period.lowerBound)
@@ -56,8 +54,15 @@ public struct ReminderPlanner: Sendable {
         return result
     }
 
-    /// All reminders of one dated occurrence, before and after its due date; none before the plan starts.
-    public func reminders(for occurrence: Occurrence, plan: Plan) -> [PlannedReminder] {
+    /// The reminders of one dated occurrence, before and after its due date; none before the plan starts.
+    ///
+    /// - Parameters:
+    ///   - window: only reminders sent on these days (stages outside it are never expanded to agencies).
+    ///   - agency: only reminders to this agency.
+    public func reminders(
+        for occurrence: Occurrence, plan: Plan, sentIn window: ClosedRange<CivilDate>? = nil,
+        agency only: AgencyID? = nil
+    ) -> [PlannedReminder] {
         guard let due = occurrence.due else { return [] }
         let calendar = configuration.calendar
         let milestone = occurrence.milestone
@@ -79,18 +84,22 @@ public struct ReminderPlanner: Sendable {
         }
         let start = plan.issued.map { max($0, plan.period.lowerBound) } ?? plan.period.lowerBound
         var result: [PlannedReminder] = []
-        for (kind, stage, date) in stages where date >= start {
+        func wanted(_ date: CivilDate) -> Bool {
+            date >= start && (window?.contains(date) ?? true)
+        }
+        let assignees = only.map { milestone.assignees.contains($0) ? [$0] : [] } ?? milestone.assignees
+        for (kind, stage, date) in stages where wanted(date) {
             let left = calendar.workingDays(from: date, to: dueSend)
-            for agency in milestone.assignees {
+            for agency in assignees {
                 result.append(
                     PlannedReminder(
                         occurrence: occurrence, agency: agency, kind: kind, stage: stage, sendDate: date,
                         sendAt: policy.sendAt, workingDaysLeft: left, overdueAgencies: []))
             }
         }
-        if let after = policy.escalateAfter, let supervisor = policy.escalateTo {
+        if let after = policy.escalateAfter, let supervisor = policy.escalateTo, only == nil || only == supervisor {
             let date = calendar.adding(workingDays: after, to: dueSend)
-            if date >= start {
+            if wanted(date) {
                 result.append(
                     PlannedReminder(
                         occurrence: occurrence, agency: supervisor, kind: .escalation, stage: "escalation",

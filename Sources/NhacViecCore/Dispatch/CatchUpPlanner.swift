@@ -15,9 +15,12 @@ public struct CatchUpPlanner: Sendable {
     /// Days before today that are still looked at, to record old reminders as skipped.
     public let lookbackDays: Int
 
-    public init(configuration: Configuration, lookbackDays: Int = 31) {
+    /// - Parameter lookbackDays: by default a week beyond the largest `catch_up_days`, so a restart after a
+    ///   short outage records what it skipped without re-reading a month of a national-scale plan.
+    public init(configuration: Configuration, lookbackDays: Int? = nil) {
         self.configuration = configuration
-        self.lookbackDays = lookbackDays
+        let catchUp = configuration.plans.lazy.flatMap(\.tasks).flatMap(\.milestones).map(\.reminders.catchUpDays).max()
+        self.lookbackDays = lookbackDays ?? (max(catchUp ?? 0, configuration.reminders.catchUpDays) + 7)
     }
 
     /// Decisions for every reminder planned from `lookbackDays` ago up to `now` that is not yet in the ledger.

@@ -49,6 +49,7 @@ bench: deps
 	bash bench/planning/run.sh
 	bash bench/calendar/run.sh
 	bash bench/delivery/run.sh
+	bash bench/service/run.sh
 
 # Installs under $(DESTDIR); an existing $(ETC) is never overwritten (the admin's config wins).
 install: deps

@@ -106,24 +106,9 @@ public struct DeliveryPass: Sendable {
 
     /// The earliest instant after `now` when something is planned or a retry is due.
     public func nextWake(after now: Date) async throws -> Date? {
-        let today = localTime.civilDate(of: now)
-        let planner = ReminderPlanner(configuration: configuration)
-        var planned: Date?
-        for span in [14, 120, 800] {
-            let upcoming = planner.reminders(from: today, through: today.adding(days: span))
-                .lazy.map { localTime.instant(of: $0.sendDate, at: $0.sendAt).date }.filter { $0 > now }
-            if let first = upcoming.min() {
-                planned = first
-                break
-            }
-        }
+        let planned = ReminderPlanner(configuration: configuration).nextSend(after: now)
         let retry = try await ledger.nextAttemptTime().map { max($0, now) }
-        switch (planned, retry) {
-        case (let a?, let b?): return min(a, b)
-        case (let a?, nil): return a
-        case (nil, let b?): return b
-        case (nil, nil): return nil
-        }
+        return [planned, retry].compactMap { $0 }.min()
     }
 
     // MARK: Recording what has come due

@@ -11,12 +11,16 @@ import UnixSignals
 ///
 /// It wakes early on SIGHUP (reload) and on shutdown, and at least every `maximumSleep` to notice wall-clock
 /// jumps (suspend, NTP) and to ping the systemd watchdog from the loop itself.
-public struct ReminderService: Service {
+public struct ReminderService: Service, CustomStringConvertible {
     public let configPath: String
     public let clock: ServiceClock
     public let notifier: SystemdNotifier
     public let logger: Logger
     private let initial: ServiceRuntime
+
+    /// A short name for logs: ServiceGroup names a service by printing it, and the default print of this value
+    /// would render the whole loaded configuration (tens of megabytes at national scale) at every start.
+    public var description: String { "ReminderService(\(configPath))" }
 
     /// Longest single sleep: wall-clock jumps are noticed within this time.
     static let maximumSleep: Duration = .seconds(15 * 60)

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Computes which reminders the policy sends, and when, for every occurrence (pure; the service adds state).
 public struct ReminderPlanner: Sendable {
     public let configuration: Configuration
@@ -8,10 +10,61 @@ public struct ReminderPlanner: Sendable {
         self.schedule = Schedule(configuration: configuration)
     }
 
+    /// One send of one occurrence, before it is addressed to each of its recipients.
+    private struct Slot {
+        var occurrence: Occurrence
+        var kind: ReminderKind
+        var stage: String
+        var date: CivilDate
+        var sendAt: TimeOfDay
+        var workingDaysLeft: Int?
+        var recipients: [AgencyID]
+        var overdueAgencies: [AgencyID]
+    }
+
     /// Every reminder whose send date lies in `from...through`, sorted by send date, agency and key.
     public func reminders(from: CivilDate, through: CivilDate, agency: AgencyID? = nil) -> [PlannedReminder] {
-        guard from <= through else { return [] }
         var result: [PlannedReminder] = []
+        forEachSlot(from: from, through: through) { slot in
+            for recipient in slot.recipients where agency == nil || agency == recipient {
+                result.append(
+                    PlannedReminder(
+                        occurrence: slot.occurrence, agency: recipient, kind: slot.kind, stage: slot.stage,
+                        sendDate: slot.date, sendAt: slot.sendAt, workingDaysLeft: slot.workingDaysLeft,
+                        overdueAgencies: slot.overdueAgencies))
+            }
+        }
+        // Build each key once: comparing keys built on the fly dominated a national-scale pass.
+        return result.map { (key: $0.key, reminder: $0) }
+            .sorted { lhs, rhs in
+                (lhs.reminder.sendDate, lhs.reminder.agency.rawValue, lhs.key)
+                    < (rhs.reminder.sendDate, rhs.reminder.agency.rawValue, rhs.key)
+            }
+            .map(\.reminder)
+    }
+
+    /// The first instant after `now` at which any reminder is planned, looking at most `horizonDays` ahead;
+    /// nil when nothing is planned. Nothing is addressed to agencies, so this stays cheap at national scale.
+    public func nextSend(after now: Date, horizonDays: Int = 800) -> Date? {
+        let localTime = LocalTime(identifier: configuration.timeZone)
+        let today = localTime.civilDate(of: now)
+        var start = today
+        for span in [7, 60, horizonDays] where start <= today.adding(days: span) {
+            var earliest: Date?
+            forEachSlot(from: start, through: today.adding(days: span)) { slot in
+                guard !slot.recipients.isEmpty else { return }
+                let instant = localTime.instant(of: slot.date, at: slot.sendAt).date
+                if instant > now, instant < earliest ?? .distantFuture { earliest = instant }
+            }
+            if let earliest { return earliest }
+            start = today.adding(days: span + 1)
+        }
+        return nil
+    }
+
+    /// Calls `body` for every send of every occurrence whose send date lies in `from...through`.
+    private func forEachSlot(from: CivilDate, through: CivilDate, _ body: (Slot) -> Void) {
+        guard from <= through else { return }
         let calendar = configuration.calendar
         for plan in configuration.plans {
             for task in plan.tasks {
@@ -24,8 +77,7 @@ public struct ReminderPlanner: Sendable {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: calendar)
                         let occurrence = Occurrence(
                             plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
-                        result.append(
-                            contentsOf: reminders(for: occurrence, plan: plan, sentIn: from...through, agency: agency))
+                        slots(of: occurrence, plan: plan, sentIn: from...through, body)
                     }
                     if case .ongoing(let nudge?) = milestone.due {
                         let lower = max(from, plan.period.lowerBound)
@@ -36,78 +88,53 @@ public struct ReminderPlanner: Sendable {
                             guard send >= from, send <= through, send >= plan.period.lowerBound else { continue }
                             let occurrence = Occurrence(
                                 plan: plan.id, task: task, milestone: milestone, nominalDue: date, due: nil)
-                            for assignee in milestone.assignees where agency == nil || agency == assignee {
-                                result.append(
-                                    PlannedReminder(
-                                        occurrence: occurrence, agency: assignee, kind: .nudge, stage: "nudge",
-                                        sendDate: send,
-                                        sendAt: policy.sendAt, workingDaysLeft: nil, overdueAgencies: []))
-                            }
+                            body(
+                                Slot(
+                                    occurrence: occurrence, kind: .nudge, stage: "nudge", date: send,
+                                    sendAt: policy.sendAt, workingDaysLeft: nil, recipients: milestone.assignees,
+                                    overdueAgencies: []))
                         }
                     }
                 }
             }
         }
-        result.sort { lhs, rhs in
-            (lhs.sendDate, lhs.agency.rawValue, lhs.key) < (rhs.sendDate, rhs.agency.rawValue, rhs.key)
-        }
-        return result
     }
 
-    /// The reminders of one dated occurrence, before and after its due date; none before the plan starts.
-    ///
-    /// - Parameters:
-    ///   - window: only reminders sent on these days (stages outside it are never expanded to agencies).
-    ///   - agency: only reminders to this agency.
-    public func reminders(
-        for occurrence: Occurrence, plan: Plan, sentIn window: ClosedRange<CivilDate>? = nil,
-        agency only: AgencyID? = nil
-    ) -> [PlannedReminder] {
-        guard let due = occurrence.due else { return [] }
+    /// The sends of one dated occurrence inside `window`, before and after its due date; none before the plan
+    /// starts.
+    private func slots(
+        of occurrence: Occurrence, plan: Plan, sentIn window: ClosedRange<CivilDate>, _ body: (Slot) -> Void
+    ) {
+        guard let due = occurrence.due else { return }
         let calendar = configuration.calendar
         let milestone = occurrence.milestone
         let policy = milestone.reminders
         let dueSend = calendar.previousWorkingDay(onOrBefore: due)
-        var stages: [(ReminderKind, String, CivilDate)] = []
-        for days in policy.before.sorted(by: >) {
-            stages.append((.before, "before-\(days)", calendar.adding(workingDays: -days, to: dueSend)))
+        let start = plan.issued.map { max($0, plan.period.lowerBound) } ?? plan.period.lowerBound
+        func send(
+            _ kind: ReminderKind, _ stage: String, _ date: CivilDate, to recipients: [AgencyID],
+            about overdue: [AgencyID] = []
+        ) {
+            guard date >= start, window.contains(date) else { return }
+            body(
+                Slot(
+                    occurrence: occurrence, kind: kind, stage: stage, date: date, sendAt: policy.sendAt,
+                    workingDaysLeft: calendar.workingDays(from: date, to: dueSend), recipients: recipients,
+                    overdueAgencies: overdue))
         }
-        if policy.onDueDate { stages.append((.due, "due", dueSend)) }
+        for days in policy.before.sorted(by: >) {
+            send(.before, "before-\(days)", calendar.adding(workingDays: -days, to: dueSend), to: milestone.assignees)
+        }
+        if policy.onDueDate { send(.due, "due", dueSend, to: milestone.assignees) }
         if policy.overdueEvery > 0 {
             for index in 0..<policy.overdueMax {
-                stages.append(
-                    (
-                        .overdue, "overdue-\(index + 1)",
-                        calendar.adding(workingDays: (index + 1) * policy.overdueEvery, to: dueSend)
-                    ))
+                let date = calendar.adding(workingDays: (index + 1) * policy.overdueEvery, to: dueSend)
+                send(.overdue, "overdue-\(index + 1)", date, to: milestone.assignees)
             }
         }
-        let start = plan.issued.map { max($0, plan.period.lowerBound) } ?? plan.period.lowerBound
-        var result: [PlannedReminder] = []
-        func wanted(_ date: CivilDate) -> Bool {
-            date >= start && (window?.contains(date) ?? true)
-        }
-        let assignees = only.map { milestone.assignees.contains($0) ? [$0] : [] } ?? milestone.assignees
-        for (kind, stage, date) in stages where wanted(date) {
-            let left = calendar.workingDays(from: date, to: dueSend)
-            for agency in assignees {
-                result.append(
-                    PlannedReminder(
-                        occurrence: occurrence, agency: agency, kind: kind, stage: stage, sendDate: date,
-                        sendAt: policy.sendAt, workingDaysLeft: left, overdueAgencies: []))
-            }
-        }
-        if let after = policy.escalateAfter, let supervisor = policy.escalateTo, only == nil || only == supervisor {
+        if let after = policy.escalateAfter, let supervisor = policy.escalateTo {
             let date = calendar.adding(workingDays: after, to: dueSend)
-            if wanted(date) {
-                result.append(
-                    PlannedReminder(
-                        occurrence: occurrence, agency: supervisor, kind: .escalation, stage: "escalation",
-                        sendDate: date,
-                        sendAt: policy.sendAt, workingDaysLeft: calendar.workingDays(from: date, to: dueSend),
-                        overdueAgencies: milestone.assignees))
-            }
+            send(.escalation, "escalation", date, to: [supervisor], about: milestone.assignees)
         }
-        return result
     }
 }

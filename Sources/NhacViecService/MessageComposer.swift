@@ -1,23 +1,28 @@
-import Foundation
-import NhacViecCore
-import NhacViecDelivery
+public import Foundation
+public import NhacViecCore
+public import NhacViecDelivery
 
 /// Turns a digest into the exact email one agency receives: rendered templates, threading headers, Message-ID.
-struct MessageComposer: Sendable {
-    let configuration: Configuration
+public struct MessageComposer: Sendable {
+    public let configuration: Configuration
     let renderer: MessageRenderer
 
-    init(configuration: Configuration, templates: MessageTemplates) {
+    public init(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.renderer = MessageRenderer(configuration: configuration, templates: templates)
     }
 
     /// The Message-ID of a digest: derived from its stable key, so a retry or a resend after a crash
     /// carries the same id and receivers can drop the duplicate.
-    func messageID(for digest: Digest) throws -> MessageID {
+    public func messageID(for digest: Digest) throws -> MessageID {
+        try messageID(forKey: digest.key)
+    }
+
+    /// A Message-ID derived from `key`, in the sender's domain.
+    public func messageID(forKey key: String) throws -> MessageID {
         let domain =
             configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
-        return try MessageID.derived(fromKey: "\(digest.key)", domain: domain)
+        return try MessageID.derived(fromKey: key, domain: domain)
     }
 
     /// The agency's mailboxes, each with the agency's name as display name.
@@ -27,7 +32,7 @@ struct MessageComposer: Sendable {
 
     /// - Parameters:
     ///   - thread: Message-IDs already sent for the digest's deadlines, oldest first (for In-Reply-To/References).
-    func email(for digest: Digest, agency: Agency, thread: [MessageID], now: Date) throws -> RenderedEmail {
+    public func email(for digest: Digest, agency: Agency, thread: [MessageID], now: Date) throws -> RenderedEmail {
         let rendered = renderer.render(digest)
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
         let message = EmailMessage(

@@ -1,7 +1,7 @@
 public import Foundation
 public import Logging
 public import NhacViecConfigFiles
-public import NhacViecCore
+import NhacViecCore
 import NhacViecDelivery
 public import NhacViecStore
 

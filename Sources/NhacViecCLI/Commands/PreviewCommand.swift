@@ -67,18 +67,8 @@ struct PreviewCommand: ParsableCommand {
             throw CommandFailure("\(agencyID) has no email address; add email: in agencies.yaml")
         }
         let digest = Digest(agency: agencyID, sendDate: first.sendDate, sendAt: first.sendAt, items: reminders)
-        let renderer = MessageRenderer(configuration: configuration, templates: loaded.templates)
-        let rendered = renderer.render(digest)
-        let domain =
-            configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
-        let message = EmailMessage(
-            from: configuration.delivery.from,
-            to: try entry.emails.map { try MailAddress(displayName: entry.name, address: $0) },
-            replyTo: configuration.delivery.replyTo, subject: rendered.subject,
-            date: MailDate(instant, utcOffsetSeconds: localTime.timeZone.secondsFromGMT(for: instant)),
-            messageID: try MessageID.derived(fromKey: digest.key, domain: domain), textBody: rendered.text,
-            htmlBody: rendered.html)
-        print(try message.rendered().text, terminator: "")
+        let composer = MessageComposer(configuration: configuration, templates: loaded.templates)
+        print(try composer.email(for: digest, agency: entry, thread: [], now: instant).text, terminator: "")
     }
 
     private func printWebhooks(

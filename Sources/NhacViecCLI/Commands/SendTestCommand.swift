@@ -30,7 +30,8 @@ struct SendTestCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let configuration = try options.load().configuration
+        let loaded = try options.load()
+        let configuration = loaded.configuration
         do {
             try CurlRuntime.initialize()
         } catch {
@@ -42,11 +43,15 @@ struct SendTestCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("the delivery settings cannot be used: \(error)")
         }
-        if let to { try await sendEmail(to: to, configuration: configuration, channels: channels) }
+        if let to {
+            let composer = MessageComposer(configuration: configuration, templates: loaded.templates)
+            try await sendEmail(to: to, composer: composer, channels: channels)
+        }
         if let webhook { try await sendWebhook(to: webhook, configuration: configuration, channels: channels) }
     }
 
-    private func sendEmail(to address: String, configuration: Configuration, channels: DeliveryChannels) async throws {
+    private func sendEmail(to address: String, composer: MessageComposer, channels: DeliveryChannels) async throws {
+        let configuration = composer.configuration
         let recipient: MailAddress
         do {
             recipient = try MailAddress.parse(address)
@@ -54,15 +59,12 @@ struct SendTestCommand: AsyncParsableCommand {
             throw CommandFailure("\(error)")
         }
         let now = Date()
-        let domain =
-            configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
         let message = EmailMessage(
             from: configuration.delivery.from, to: [recipient], replyTo: configuration.delivery.replyTo,
             subject: "Thư thử nghiệm từ hệ thống nhắc việc (nhacviec)",
             date: MailDate(
                 now, utcOffsetSeconds: LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)),
-            messageID: try MessageID.derived(
-                fromKey: "send-test:\(Int(now.timeIntervalSince1970)):\(address)", domain: domain),
+            messageID: try composer.messageID(forKey: "send-test:\(Int(now.timeIntervalSince1970)):\(address)"),
             textBody: "Đây là thư thử nghiệm của hệ thống nhắc việc. Nếu nhận được thư này, cấu hình gửi thư đã đúng.\n"
         )
         let transport =

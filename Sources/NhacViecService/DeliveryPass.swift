@@ -53,23 +53,17 @@ public struct DeliveryPass: Sendable {
         var emails: [EmailBatchKey: [(DeliveryRecord, PlannedReminder)]] = [:]
         var webhooks: [(DeliveryRecord, PlannedReminder)] = []
         for record in ready {
-            guard var reminder = resolver.reminder(for: record) else {
+            guard let planned = resolver.reminder(for: record) else {
                 try await ledger.markSkipped(ids: [record.id], reason: "no longer in the configuration", now: now)
                 report.skipped += 1
                 continue
             }
-            let done = acknowledged[record.occurrenceKey] ?? []
-            if reminder.kind == .escalation {
-                reminder.overdueAgencies.removeAll { done.contains($0) }
-                if reminder.overdueAgencies.isEmpty {
-                    try await ledger.markSkipped(
-                        ids: [record.id], reason: "every assigned agency has reported", now: now)
-                    report.skipped += 1
-                    continue
-                }
-            } else if done.contains(record.agency) {
-                try await ledger.markSkipped(
-                    ids: [record.id], reason: "the agency reported this occurrence done", now: now)
+            let reminder: PlannedReminder
+            switch planned.remaining(after: acknowledged[record.occurrenceKey] ?? []) {
+            case .send(let pending):
+                reminder = pending
+            case .skip(let reason):
+                try await ledger.markSkipped(ids: [record.id], reason: reason, now: now)
                 report.skipped += 1
                 continue
             }

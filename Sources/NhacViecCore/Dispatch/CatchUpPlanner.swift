@@ -52,43 +52,29 @@ public struct CatchUpPlanner: Sendable {
     ) -> [Decision] {
         let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now.date)
         let candidates = candidates.filter { !isRecorded($0.key) }
+        // The latest stage of each occurrence and recipient; escalations are a thread of their own.
+        func thread(_ reminder: PlannedReminder) -> String {
+            "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation)"
+        }
         var latest: [String: PlannedReminder] = [:]
         for reminder in candidates {
-            let slot =
-                "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
-            if let current = latest[slot], current.sendDate >= reminder.sendDate { continue }
-            latest[slot] = reminder
+            if let current = latest[thread(reminder)], current.sendDate >= reminder.sendDate { continue }
+            latest[thread(reminder)] = reminder
         }
-        var decisions: [Decision] = []
-        for reminder in candidates {
-            let slot =
-                "\(reminder.occurrence.key)|\(reminder.agency)|\(reminder.kind == .escalation ? "escalation" : "agency")"
-            let done = acknowledged[reminder.occurrence.key] ?? []
-            if reminder.kind == .escalation {
-                var pending = reminder
-                pending.overdueAgencies = reminder.overdueAgencies.filter { !done.contains($0) }
-                if pending.overdueAgencies.isEmpty {
-                    decisions.append(.skip(reminder, reason: "every assigned agency has reported"))
-                    continue
+        return candidates.map { reminder in
+            switch reminder.remaining(after: acknowledged[reminder.occurrence.key] ?? []) {
+            case .skip(let reason):
+                return .skip(reminder, reason: reason)
+            case .send(let pending):
+                let catchUp = reminder.occurrence.milestone.reminders.catchUpDays
+                if reminder.sendDate < today.adding(days: -catchUp) {
+                    return .skip(reminder, reason: "missed by more than catch_up_days (\(catchUp))")
                 }
-                decisions.append(contentsOf: decide(pending, latest: latest[slot]?.key == reminder.key, today: today))
-                continue
+                if latest[thread(reminder)]?.key != reminder.key {
+                    return .skip(reminder, reason: "superseded by a later reminder of the same deadline")
+                }
+                return .send(pending)
             }
-            if done.contains(reminder.agency) {
-                decisions.append(.skip(reminder, reason: "the agency reported this occurrence done"))
-                continue
-            }
-            decisions.append(contentsOf: decide(reminder, latest: latest[slot]?.key == reminder.key, today: today))
         }
-        return decisions
-    }
-
-    private func decide(_ reminder: PlannedReminder, latest: Bool, today: CivilDate) -> [Decision] {
-        let catchUp = reminder.occurrence.milestone.reminders.catchUpDays
-        if reminder.sendDate < today.adding(days: -catchUp) {
-            return [.skip(reminder, reason: "missed by more than catch_up_days (\(catchUp))")]
-        }
-        if !latest { return [.skip(reminder, reason: "superseded by a later reminder of the same deadline")] }
-        return [.send(reminder)]
     }
 }

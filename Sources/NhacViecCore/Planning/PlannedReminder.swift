@@ -23,3 +23,23 @@ public struct PlannedReminder: Sendable {
         "\(occurrence.key):\(agency):\(stage)"
     }
 }
+
+extension PlannedReminder {
+    /// Whether a reminder still goes out once `done` (the agencies that reported the occurrence) is known.
+    public enum Remaining: Sendable {
+        /// Send this (an escalation then names only the agencies that have not reported).
+        case send(PlannedReminder)
+        case skip(reason: String)
+    }
+
+    /// This reminder after the agencies in `done` reported its occurrence: their own reminders stop, and an
+    /// escalation lists only the others, or stops when none is left.
+    public func remaining(after done: Set<AgencyID>) -> Remaining {
+        guard kind == .escalation else {
+            return done.contains(agency) ? .skip(reason: "the agency reported this occurrence done") : .send(self)
+        }
+        var pending = self
+        pending.overdueAgencies.removeAll { done.contains($0) }
+        return pending.overdueAgencies.isEmpty ? .skip(reason: "every assigned agency has reported") : .send(pending)
+    }
+}

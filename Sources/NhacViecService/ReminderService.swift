@@ -112,10 +112,8 @@ public struct ReminderService: Service, CustomStringConvertible {
         notify { () throws(SystemdNotifierError) in try notifier.reloading() }
         logger.notice("Reloading the configuration", metadata: ["config.file": "\(configPath)"])
         do {
-            let fresh = try ServiceRuntime.load(configPath: configPath, logger: logger)
-            try? await fresh.ledger.setMeta(
-                "service.config_loaded_at", ISO8601DateFormatter().string(from: fresh.loaded.loadedAt))
-            try? await fresh.ledger.setMeta("service.last_reload_error", "")
+            let fresh = try ServiceRuntime.load(configPath: configPath, replacing: current, logger: logger)
+            await fresh.recordLoad(configPath: configPath)
             logger.notice(
                 "Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
             notify { () throws(SystemdNotifierError) in
@@ -127,14 +125,14 @@ public struct ReminderService: Service, CustomStringConvertible {
                 logger.error(
                     "Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
             }
-            try? await current.ledger.setMeta("service.last_reload_error", errors.description)
+            await current.recordReloadFailure(errors)
             notify { () throws(SystemdNotifierError) in
                 try notifier.ready(
                     status: "reload failed (\(errors.diagnostics.count) errors); running the previous configuration")
             }
         } catch {
             logger.error("Reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
-            try? await current.ledger.setMeta("service.last_reload_error", "\(error)")
+            await current.recordReloadFailure(error)
             notify { () throws(SystemdNotifierError) in
                 try notifier.ready(status: "reload failed: \(error); running the previous configuration")
             }

@@ -13,9 +13,12 @@ public struct ServiceRuntime: Sendable {
 
     /// Loads and validates the config, opens `state_dir/state.sqlite`, and sets up the transports.
     ///
+    /// - Parameter previous: the runtime being replaced by a reload; its ledger is kept when `state_dir` did not
+    ///   change, so a reload never opens a second connection pool on the same file.
     /// - Throws: `ConfigErrors` for an invalid config, `ServiceError` for credentials, transports or state.
     public static func load(
-        configPath: String, environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
+        configPath: String, replacing previous: ServiceRuntime? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) throws -> ServiceRuntime {
         let loaded = try ConfigLoader.load(path: configPath)
         let configuration = loaded.configuration
@@ -25,11 +28,16 @@ public struct ServiceRuntime: Sendable {
             throw ServiceError.configuration("cannot start libcurl: \(error)", fix: nil)
         }
         let channels = try DeliveryChannels.make(for: configuration, environment: environment)
+        let path = configuration.stateDirectory + "/state.sqlite"
         let ledger: Ledger
-        do {
-            ledger = try Ledger(path: configuration.stateDirectory + "/state.sqlite")
-        } catch {
-            throw ServiceError.state("\(error)")
+        if let previous, previous.ledger.path == path {
+            ledger = previous.ledger
+        } else {
+            do {
+                ledger = try Ledger(path: path)
+            } catch {
+                throw ServiceError.state("\(error)")
+            }
         }
         let pass = DeliveryPass(
             configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels,
@@ -46,5 +54,17 @@ public struct ServiceRuntime: Sendable {
         try await ledger.setMeta("service.last_pass", format.string(from: now))
         try await ledger.setMeta("service.next_wake", next.map(format.string(from:)) ?? "")
         return (report, next)
+    }
+
+    /// Records in the ledger which config is running and when it was loaded, for `status`.
+    public func recordLoad(configPath: String) async {
+        try? await ledger.setMeta("service.config_file", configPath)
+        try? await ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: loaded.loadedAt))
+        try? await ledger.setMeta("service.last_reload_error", "")
+    }
+
+    /// Records why a reload was refused, for `status`; the running config stays.
+    public func recordReloadFailure(_ error: any Error) async {
+        try? await ledger.setMeta("service.last_reload_error", "\(error)")
     }
 }

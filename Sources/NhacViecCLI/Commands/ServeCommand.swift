@@ -52,9 +52,7 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = Logger(label: "nhacviec")
         let runtime = try Startup.load(configPath: options.config, logger: logger)
         let clock = now.flatMap(Self.parseInstant).map(ServiceClock.init(startingAt:)) ?? .system
-        try? await runtime.ledger.setMeta("service.config_file", options.config)
-        try? await runtime.ledger.setMeta(
-            "service.config_loaded_at", ISO8601DateFormatter().string(from: runtime.loaded.loadedAt))
+        await runtime.recordLoad(configPath: options.config)
         if once {
             let (report, next) = try await runtime.runPass(now: clock.now())
             print("pass: \(report)")

@@ -33,12 +33,12 @@ public struct Configuration: Sendable {
     public var summary: String {
         let tasks = plans.reduce(0) { $0 + $1.tasks.count }
         let milestones = plans.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.milestones.count } }
-        func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }
         return "OK: "
             + [
-                count(directory.agencies.count, "agency").replacing("agencys", with: "agencies"),
-                count(directory.groups.count, "group"), count(plans.count, "plan"), count(tasks, "task"),
-                count(milestones, "milestone"),
+                count(directory.agencies.count, "agency", "agencies"), count(directory.groups.count, "group", "groups"),
+                count(plans.count, "plan", "plans"), count(tasks, "task", "tasks"),
+                count(milestones, "milestone", "milestones"),
             ].joined(separator: ", ")
     }
 }

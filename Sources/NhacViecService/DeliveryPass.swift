@@ -109,7 +109,7 @@ public struct DeliveryPass: Sendable {
 
     private func record(now: Date, report: inout PassReport) async throws {
         let catchUp = CatchUpPlanner(configuration: configuration)
-        let candidates = catchUp.candidates(now: Instant(now))
+        let candidates = catchUp.candidates(now: now)
         guard !candidates.isEmpty else { return }
         let recorded = try await ledger.existingKeys(reminderKeys: candidates.map(\.key))
         let fresh = candidates.filter { !recorded.contains($0.key) }
@@ -119,7 +119,7 @@ public struct DeliveryPass: Sendable {
         var due: [NewDelivery] = []
         var skipped: [String: [NewDelivery]] = [:]
         for decision in catchUp.decisions(
-            for: fresh, now: Instant(now), isRecorded: { _ in false }, acknowledged: acknowledged)
+            for: fresh, now: now, isRecorded: { _ in false }, acknowledged: acknowledged)
         {
             switch decision {
             case .send(let reminder):

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// Decides, at one instant, which planned reminders become deliveries and which are recorded as skipped.
 ///
 /// Rules (issue 5): a reminder whose send time has come is sent; after downtime, one whose send time passed
@@ -30,27 +32,27 @@ public struct CatchUpPlanner: Sendable {
     ///   - isRecorded: whether the ledger already has a row for a reminder key.
     ///   - acknowledged: for each occurrence key, the agencies that reported it done.
     public func decisions(
-        now: Instant, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
+        now: Date, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {
         decisions(for: candidates(now: now), now: now, isRecorded: isRecorded, acknowledged: acknowledged)
     }
 
     /// Every reminder planned from `lookbackDays` ago whose send time is not after `now`.
-    public func candidates(now: Instant) -> [PlannedReminder] {
+    public func candidates(now: Date) -> [PlannedReminder] {
         let localTime = LocalTime(identifier: configuration.timeZone)
-        let today = localTime.civilDate(of: now.date)
+        let today = localTime.civilDate(of: now)
         return ReminderPlanner(configuration: configuration).reminders(
             from: today.adding(days: -lookbackDays), through: today
         )
-        .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now.date }
+        .filter { localTime.instant(of: $0.sendDate, at: $0.sendAt).date <= now }
     }
 
     /// Decisions for the `candidates` that are not yet recorded.
     public func decisions(
-        for candidates: [PlannedReminder], now: Instant, isRecorded: (String) -> Bool,
+        for candidates: [PlannedReminder], now: Date, isRecorded: (String) -> Bool,
         acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {
-        let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now.date)
+        let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now)
         let candidates = candidates.filter { !isRecorded($0.key) }
         // The latest stage of each occurrence and recipient; escalations are a thread of their own.
         func thread(_ reminder: PlannedReminder) -> String {

@@ -5,14 +5,13 @@ import Testing
 
 @Suite("Catch-up sends only the latest missed stage and never last year's reminders")
 struct CatchUpPlannerTests {
-    static func instant(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 9) -> Instant {
+    static func instant(_ year: Int, _ month: Int, _ day: Int, _ hour: Int = 9) -> Date {
         let date = CivilDate(year: year, month: month, day: day)!
-        return Instant(
-            LocalTime(identifier: "Asia/Ho_Chi_Minh").instant(of: date, at: TimeOfDay(hour: hour, minute: 0)).date)
+        return LocalTime(identifier: "Asia/Ho_Chi_Minh").instant(of: date, at: TimeOfDay(hour: hour, minute: 0)).date
     }
 
     static func decisions(
-        at now: Instant, recorded: Set<String> = [], acknowledged: [String: Set<AgencyID>] = [:]
+        at now: Date, recorded: Set<String> = [], acknowledged: [String: Set<AgencyID>] = [:]
     ) throws
         -> (send: [String], skip: [String: String])
     {

@@ -53,7 +53,6 @@ struct YAMLNode {
             return nil
         }
         var result: [String: YAMLNode] = [:]
-        var keyLocations: [String: SourceLocation] = [:]
         for (key, value) in mapping {
             let keyNode = child(key)
             guard let name = keyNode.scalarText, case .scalar = key else {
@@ -68,7 +67,6 @@ struct YAMLNode {
                 continue
             }
             result[name] = child(value)
-            keyLocations[name] = keyNode.location
         }
         return result
     }

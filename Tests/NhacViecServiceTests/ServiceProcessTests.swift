@@ -115,19 +115,11 @@ struct ServiceProcessTests {
     }
 
     @Test func reloadWithABrokenConfigKeepsTheRunningOneAndTellsSystemd() throws {
-        let scratch = try Scratch()
-        let server = try LoopbackSMTPServer(spool: scratch.path("spool"))
-        var fixture = ServiceFixture(scratch: scratch, smtpPort: server.port, agencies: 3)
-        try fixture.write()
-        let notify = try NotifySocket(path: scratch.path("notify.sock"))
-        let daemon = try Daemon(
-            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T07:59:55+07:00"],
-            logPath: scratch.path("log"),
-            environment: ["NOTIFY_SOCKET": notify.path])
+        let service = try ServiceUnderTest(agencies: 3, now: "2026-06-15T07:59:55+07:00")
+        let (server, notify, daemon) = (service.server, service.notify, service.daemon)
         let ready = notify.receive(until: { $0.contains("READY=1") })
         #expect(ready?.last?.contains("next wake 2026-06-15T01:00:00Z") == true, "\(ready ?? [])\n\(daemon.log)")
-        fixture.agencies = 3
-        try fixture.write(brokenPlan: true)
+        try service.fixture.write(brokenPlan: true)
         daemon.signal(SIGHUP)
         let reload = notify.receive(until: { $0.contains("READY=1") }) ?? []
         #expect(reload.contains { $0.hasPrefix("RELOADING=1\nMONOTONIC_USEC=") }, "\(reload)")
@@ -143,18 +135,11 @@ struct ServiceProcessTests {
     }
 
     @Test func reloadWithAChangedConfigResendsNothing() throws {
-        let scratch = try Scratch()
-        let server = try LoopbackSMTPServer(spool: scratch.path("spool"))
-        let fixture = ServiceFixture(scratch: scratch, smtpPort: server.port, agencies: 3)
-        try fixture.write()
-        let notify = try NotifySocket(path: scratch.path("notify.sock"))
-        let daemon = try Daemon(
-            ["serve", "--config", fixture.configPath, "--now", "2026-06-15T08:00:05+07:00"],
-            logPath: scratch.path("log"),
-            environment: ["NOTIFY_SOCKET": notify.path])
+        let service = try ServiceUnderTest(agencies: 3, now: "2026-06-15T08:00:05+07:00")
+        let (server, notify, daemon) = (service.server, service.notify, service.daemon)
         #expect(try eventually(timeout: .seconds(60)) { try server.received().count == 3 }, "\(daemon.log)")
         #expect(notify.receive(until: { $0.contains("READY=1") }) != nil)
-        try fixture.write(extraAgencies: 1)
+        try service.fixture.write(extraAgencies: 1)
         daemon.signal(SIGHUP)
         let reload = notify.receive(until: { $0.contains("READY=1") }) ?? []
         #expect(reload.last?.contains("reloaded") == true, "\(reload)")

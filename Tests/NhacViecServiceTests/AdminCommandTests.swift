@@ -32,6 +32,9 @@ struct AdminCommandTests {
         let upcoming = try Daemon.run(
             ["upcoming", "--from", "2026-06-15", "--to", "2026-06-15", "--format", "json"] + config)
         #expect(upcoming.output.contains("\"done\":[\"don-vi-0001\"]"), "\(upcoming.output)")
+        #expect(
+            upcoming.output.contains(
+                #""reports":[{"agency":"don-vi-0001","source":"cli","reporter":null,"note":"CV 12""#))
         let status = try Self.json(try Daemon.run(["status", "--format", "json"] + config).output)
         let counts = try #require(status["counts"] as? [String: Int])
         #expect(counts["sent"] == 5)

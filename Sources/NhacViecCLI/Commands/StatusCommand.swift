@@ -66,11 +66,8 @@ struct StatusCommand: AsyncParsableCommand {
                     "acknowledgements",
                     .array(
                         acknowledgements.map { ack in
-                            .object([
-                                ("occurrence", .string(ack.occurrenceKey)), ("agency", .string(ack.agency.rawValue)),
-                                ("note", .optional(ack.note)),
-                                ("recorded_at", .string(iso.string(from: ack.recordedAt))),
-                            ])
+                            guard case .object(let members) = ack.json else { return ack.json }
+                            return .object([("occurrence", .string(ack.occurrenceKey))] + members)
                         })
                 ),
                 ("config_file", .string(configFile ?? loaded.mainFile)),
@@ -116,10 +113,16 @@ struct StatusCommand: AsyncParsableCommand {
             if !acknowledgements.isEmpty {
                 print("\nReported done:")
                 let rows = acknowledgements.map {
-                    [$0.agency.rawValue, $0.occurrenceKey, $0.note ?? "", iso.string(from: $0.recordedAt)]
+                    [
+                        $0.agency.rawValue, $0.occurrenceKey,
+                        $0.source.rawValue + ($0.onBehalfBy.map { " (\($0))" } ?? ""),
+                        $0.reporter ?? "", $0.note ?? "", iso.string(from: $0.recordedAt),
+                    ]
                 }
                 print(
-                    TextTable(headers: ["AGENCY", "OCCURRENCE", "NOTE", "RECORDED"], rows: rows).render(),
+                    TextTable(
+                        headers: ["AGENCY", "OCCURRENCE", "SOURCE", "REPORTER", "NOTE", "RECORDED"], rows: rows
+                    ).render(),
                     terminator: "")
             }
         }

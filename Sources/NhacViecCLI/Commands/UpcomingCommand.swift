@@ -50,9 +50,9 @@ struct UpcomingCommand: AsyncParsableCommand {
         let end = to ?? start.adding(days: days)
         let filter = Schedule.Filter(plan: planID, agency: agencyID, includeUndated: all)
         let occurrences = Schedule(configuration: configuration).occurrences(from: start, through: end, filter: filter)
-        var acknowledged: [String: Set<AgencyID>] = [:]
+        var acknowledged: [String: [Acknowledgement]] = [:]
         if let ledger = try StateAccess.ledger(configuration, create: false) {
-            acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(occurrences.map(\.key))))
+            acknowledged = try await ledger.acknowledgements(occurrenceKeys: Array(Set(occurrences.map(\.key))))
         }
         let listing = OccurrenceListing(
             configuration: configuration, occurrences: occurrences, acknowledged: acknowledged)

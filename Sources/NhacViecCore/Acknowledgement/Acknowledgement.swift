@@ -51,3 +51,15 @@ public struct Acknowledgement: Sendable, Hashable {
         self.recordedAt = recordedAt
     }
 }
+
+extension Acknowledgement {
+    /// `{"agency","source","reporter","note","on_behalf_by","recorded_at"}`, as `upcoming` and `status` print it.
+    public var json: JSONValue {
+        .object([
+            ("agency", .string(agency.rawValue)), ("source", .string(source.rawValue)),
+            ("reporter", .optional(reporter)), ("note", .optional(note)),
+            ("on_behalf_by", .optional(onBehalfBy?.rawValue)),
+            ("recorded_at", .string(ISO8601DateFormatter().string(from: recordedAt))),
+        ])
+    }
+}

@@ -2,17 +2,25 @@
 public struct OccurrenceListing: Sendable {
     public let configuration: Configuration
     public let occurrences: [Occurrence]
-    /// For each occurrence key, the agencies that reported it done (from the service's state).
-    public let acknowledged: [String: Set<AgencyID>]
+    /// For each occurrence key, the reports of the agencies that have done it (from the service's state).
+    public let acknowledged: [String: [Acknowledgement]]
 
-    public init(configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: Set<AgencyID>] = [:]) {
+    public init(
+        configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: [Acknowledgement]] = [:]
+    ) {
         self.configuration = configuration
         self.occurrences = occurrences
         self.acknowledged = acknowledged
     }
 
+    /// The assigned agencies' reports, by agency.
+    private func reports(_ occurrence: Occurrence) -> [Acknowledgement] {
+        (acknowledged[occurrence.key] ?? []).filter { occurrence.milestone.assignees.contains($0.agency) }
+            .sorted { $0.agency < $1.agency }
+    }
+
     private func done(_ occurrence: Occurrence) -> [AgencyID] {
-        (acknowledged[occurrence.key] ?? []).filter(occurrence.milestone.assignees.contains).sorted()
+        reports(occurrence).map(\.agency)
     }
 
     private var directory: Directory { configuration.directory }
@@ -34,7 +42,9 @@ public struct OccurrenceListing: Sendable {
             buffer += ",\"nominal_due\":" + OccurrenceListing.quoted(occurrence.nominalDue?.iso8601)
             buffer += ",\"due\":" + OccurrenceListing.quoted(occurrence.due?.iso8601)
             buffer += ",\"weekday\":" + OccurrenceListing.quoted(occurrence.due?.weekday.rawValue)
-            buffer += ",\"done\":" + JSONValue.array(done(occurrence).map { .string($0.rawValue) }).render()
+            let reports = reports(occurrence)
+            buffer += ",\"done\":" + JSONValue.array(reports.map { .string($0.agency.rawValue) }).render()
+            buffer += ",\"reports\":" + JSONValue.array(reports.map(\.json)).render()
             buffer += fragment.tail
             if buffer.utf8.count >= chunkSize {
                 write(buffer)

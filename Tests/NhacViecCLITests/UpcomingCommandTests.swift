@@ -75,6 +75,21 @@ struct UpcomingCommandTests {
         #expect(items.allSatisfy { ($0["who"] as? [String])?.contains("vp-ubnd") == true })
     }
 
+    @Test func aGroupListsWhatAnyOfItsMembersMustDo() throws {
+        let items = try Self.upcomingJSON(["--agency", "ubnd-xa"])
+        #expect(!items.isEmpty)
+        #expect(
+            items.allSatisfy { ($0["who"] as? [String])?.contains { $0.hasPrefix("ubnd-") && $0 != "vp-ubnd" } == true }
+        )
+        let reminders = try CommandRunner.run([
+            "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-30",
+            "--agency", "ubnd-xa", "--format", "json",
+        ])
+        #expect(reminders.status == 0, "\(reminders.stderr)")
+        let sent = try JSONSerialization.jsonObject(with: Data(reminders.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(sent.compactMap { $0["agency"] as? String }).count > 1)
+    }
+
     @Test func unknownAgencySuggestsOne() throws {
         let result = try CommandRunner.run([
             "upcoming", "--config", CommandRunner.shippedConfig, "--agency", "so-tuphap",
@@ -108,8 +123,33 @@ struct UpcomingCommandTests {
                 "--format", "csv",
             ])
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "due,nominal_due,plan,task,milestone,who,done,rule,title,text")
+        // The byte order mark makes Excel read the file as UTF-8 (Vietnamese titles stay readable).
+        #expect(rows.first == "\u{FEFF}due,nominal_due,plan,task,milestone,who,done,rule,title,text")
         #expect(rows.count == 1 + 8)
+    }
+
+    @Test func tableNamesWeekdaysInVietnamese() throws {
+        let result = try CommandRunner.run([
+            "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2026-06-15", "--to", "2026-06-19",
+        ])
+        #expect(result.stdout.contains("\n2026-06-15 Thứ Hai "), "\(result.stdout)")
+        #expect(result.stdout.contains("\n2026-06-19 Thứ Sáu "))
+    }
+
+    @Test func daysAndToTogetherAreRefusedInsteadOfAnEmptyWindow() throws {
+        let result = try CommandRunner.run([
+            "upcoming", "--config", CommandRunner.shippedConfig, "--days", "30", "--to", "2026-06-30",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("give either --to (2026-06-30) or --days (30), not both"), "\(result.stderr)")
+    }
+
+    @Test func anImpossibleDateOptionSaysWhy() throws {
+        let result = try CommandRunner.run([
+            "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2026-06-31",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("'2026-06-31' is not a real date: month 6 has 30 days"), "\(result.stderr)")
     }
 
     @Test func remindersJSONHasSendTimesWithOffsetAndStableKeys() throws {

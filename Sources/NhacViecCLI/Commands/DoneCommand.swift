@@ -10,17 +10,19 @@ struct DoneCommand: AsyncParsableCommand {
         commandName: "done",
         abstract: "Record that an agency has delivered, so it is no longer reminded.",
         discussion: """
-            The occurrence is the milestone's nominal due date (as the plan states it); by default the one nearest to today. When every assigned agency is done, the occurrence is complete and the supervising office is not told about it. The running service picks this up at its next pass; no reload is needed.
+            The occurrence is the milestone's nominal due date (as the plan states it); by default the earliest one the agency has not reported that is still being reminded (the choice is printed). --plan is needed only when several plans have the task. When every assigned agency is done, the occurrence is complete and the supervising office is not told about it. The running service picks this up at its next pass; no reload is needed.
 
             Examples:
               nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap
-              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap --occurrence 2026-06-15 --note "Công văn 123/STP"
-              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap --occurrence 2026-06-15 --undo
+              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap \\
+                  --occurrence 2026-06-15 --note "Công văn 123/STP"
+              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap \\
+                  --occurrence 2026-06-15 --undo
             """
     )
 
     @OptionGroup var options: ConfigOptions
-    @Option(help: ArgumentHelp("The plan (needed when there are several).", valueName: "id"))
+    @Option(help: ArgumentHelp("The plan (needed when several plans have the task).", valueName: "id"))
     var plan: String?
     @Option(help: ArgumentHelp("The task, e.g. 1.2.a.", valueName: "id"))
     var task: String
@@ -30,7 +32,8 @@ struct DoneCommand: AsyncParsableCommand {
     var agency: String
     @Option(
         help: ArgumentHelp(
-            "The nominal due date of the occurrence (default: the one nearest to today).", valueName: "date"))
+            "The nominal due date of the occurrence (default: the earliest not reported and still reminded).",
+            valueName: "date"), transform: CivilDate.argument)
     var occurrence: CivilDate?
     @Option(help: "A note, e.g. the number of the document sent.")
     var note: String?
@@ -46,7 +49,7 @@ struct DoneCommand: AsyncParsableCommand {
                 "\(agencyID) is not assigned to \(lookup.task.id)/\(lookup.milestone.id); assigned: \(lookup.milestone.assignees.map(\.rawValue).joined(separator: ", "))"
             )
         }
-        let nominal = try resolveOccurrence(configuration, lookup)
+        let nominal = try await resolveOccurrence(configuration, lookup, agency: agencyID)
         let key = Occurrence(
             plan: lookup.plan.id, task: lookup.task, milestone: lookup.milestone, nominalDue: nominal, due: nil
         ).key
@@ -74,8 +77,10 @@ struct DoneCommand: AsyncParsableCommand {
                 : "\(done.count) of \(total) agencies have delivered.")
     }
 
-    /// The nominal date of the occurrence: the one given (checked), or the nearest to today.
-    private func resolveOccurrence(_ configuration: Configuration, _ lookup: MilestoneLookup) throws -> CivilDate? {
+    /// The nominal date of the occurrence: the one given (checked), or else the one `defaultOccurrence` picks.
+    private func resolveOccurrence(
+        _ configuration: Configuration, _ lookup: MilestoneLookup, agency: AgencyID
+    ) async throws -> CivilDate? {
         if lookup.milestone.due.isUndated, case .onRequest = lookup.milestone.due { return nil }
         let schedule = Schedule(configuration: configuration)
         let period = lookup.plan.period
@@ -101,7 +106,25 @@ struct DoneCommand: AsyncParsableCommand {
             }
             return occurrence
         }
-        let today = configuration.today
-        return dates.min { abs($0.days(to: today)) < abs($1.days(to: today)) }
+        let occurrences = schedule.occurrences(of: lookup.milestone, task: lookup.task, in: lookup.plan)
+        let acknowledged = try await StateAccess.acknowledgements(
+            configuration, occurrenceKeys: occurrences.map(\.key))
+        let reported = Set(occurrences.map(\.key).filter { acknowledged[$0]?.contains(agency) ?? false })
+        guard
+            let choice = OccurrenceChoice(
+                among: occurrences, of: lookup.plan, planner: ReminderPlanner(configuration: configuration),
+                reported: reported, today: configuration.today, undo: undo),
+            let date = choice.occurrence.nominalDue
+        else { throw CommandFailure("this milestone has no dated occurrence") }
+        let why =
+            switch choice.reason {
+            case .earliestOpen: "the earliest \(agency) has not reported that is still reminded"
+            case .latestReported: "the latest \(agency) has reported"
+            case .nearest: "the nearest to today"
+            }
+        print(
+            "No --occurrence given: chose the one due \(date.vietnamese), \(why) (pass --occurrence to choose another)."
+        )
+        return date
     }
 }

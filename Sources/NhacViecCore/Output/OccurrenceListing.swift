@@ -90,7 +90,7 @@ public struct OccurrenceListing: Sendable {
             ? milestone.who.map(\.description).joined(separator: ", ")
             : milestone.assignees.map(\.rawValue).joined(separator: " ")
         return [
-            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
+            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.vietnameseName)" : $0.iso8601 } ?? "",
             occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
             occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who,
             compact

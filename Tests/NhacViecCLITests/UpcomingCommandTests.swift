@@ -152,6 +152,14 @@ struct UpcomingCommandTests {
         #expect(result.stderr.contains("'2026-06-31' is not a real date: month 6 has 30 days"), "\(result.stderr)")
     }
 
+    @Test func previewOfATaskThatDoesNotExistSaysSo() throws {
+        let result = try CommandRunner.run([
+            "preview", "--config", CommandRunner.shippedConfig, "--agency", "so-tu-phap", "--task", "9.9",
+        ])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("no plan has a task '9.9'"), "\(result.stderr)")
+    }
+
     @Test func remindersJSONHasSendTimesWithOffsetAndStableKeys() throws {
         let arguments = [
             "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-15",

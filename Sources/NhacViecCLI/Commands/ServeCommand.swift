@@ -18,7 +18,7 @@ struct ServeCommand: AsyncParsableCommand {
             Sleeps until the next send time (08:00 on working days by default), delivers one digest per agency and channel, records every delivery in state_dir/state.sqlite so nothing is sent twice, retries failures with backoff, and catches up after downtime. SIGHUP reloads the config (an invalid one is refused and the running one kept); SIGTERM/SIGINT stop it gracefully. Under systemd it sends READY=1, RELOADING=1, STOPPING=1, STATUS= and watchdog pings.
 
             Examples:
-              nhacviec serve           # foreground (the shipped config writes to the outbox)
+              nhacviec serve           # in the foreground
               nhacviec serve --once    # one pass now, for cron
               nhacviec serve --once --now 2026-06-12T08:00:00+07:00
 

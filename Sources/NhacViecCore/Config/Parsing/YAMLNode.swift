@@ -60,10 +60,16 @@ struct YAMLNode {
                 continue
             }
             guard allowed.contains(name) else {
+                // In { …, email: a@x, b@y } the comma ends the value, so the second address becomes a key.
+                let severalAddresses = name.contains("@") && allowed.contains("email")
                 sink.error(
-                    keyNode.location, "unknown key '\(name)' in \(what)",
-                    fix: Suggestion.fix(
-                        for: name, in: allowed, otherwise: "allowed keys: \(allowed.joined(separator: ", "))"))
+                    keyNode.location,
+                    severalAddresses
+                        ? "'\(name)' follows a comma, so it is read as a key" : "unknown key '\(name)' in \(what)",
+                    fix: severalAddresses
+                        ? "write several addresses as a list: email: [first@…, \(name)]"
+                        : Suggestion.fix(
+                            for: name, in: allowed, otherwise: "allowed keys: \(allowed.joined(separator: ", "))"))
                 continue
             }
             result[name] = child(value)

@@ -77,7 +77,7 @@ struct DoneCommand: AsyncParsableCommand {
                 : "\(done.count) of \(total) agencies have delivered.")
     }
 
-    /// The nominal date of the occurrence: the one given (checked), or else the one `defaultOccurrence` picks.
+    /// The nominal date of the occurrence: the one given (checked), or else the one `OccurrenceChoice` picks.
     private func resolveOccurrence(
         _ configuration: Configuration, _ lookup: MilestoneLookup, agency: AgencyID
     ) async throws -> CivilDate? {

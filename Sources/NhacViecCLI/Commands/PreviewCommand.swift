@@ -43,9 +43,7 @@ struct PreviewCommand: ParsableCommand {
         else { return }
         if let task {
             let plans = try Lookup.plans(withTask: task, in: configuration)
-            if let milestone,
-                !plans.contains(where: { $0.tasks.contains { $0.milestones.contains { $0.id.rawValue == milestone } } })
-            {
+            if let milestone, plans.count == 1 {
                 _ = try MilestoneLookup(configuration, plan: plans[0].id.rawValue, task: task, milestone: milestone)
             }
         }

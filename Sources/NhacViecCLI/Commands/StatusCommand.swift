@@ -50,7 +50,7 @@ struct StatusCommand: AsyncParsableCommand {
         let nextWakeInstant = nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }
         let atWake = try await remindersDue(configuration, at: nextWakeInstant, ledger: ledger)
         let dueAtWake = atWake.send.map(Self.line)
-        /// A stored UTC instant as a person reads it, or as ISO 8601 with the zone's offset for JSON.
+        // A stored UTC instant as a person reads it, or as ISO 8601 with the zone's offset for JSON.
         func shown(_ stored: String?, json: Bool = false) -> String? {
             guard let stored, let instant = ISO8601DateFormatter().date(from: stored) else { return stored }
             return json ? localTime.iso8601(instant) : localTime.display(instant)

@@ -39,7 +39,9 @@ struct StartupCheckTests {
         let directory = try Self.configWithWebhookAgency()
         defer { try? FileManager.default.removeItem(at: directory) }
         let environment = ["NHACVIEC_WEBHOOK_SECRET": "hello", "CREDENTIALS_DIRECTORY": ""]
-        for arguments in [["check"], ["serve", "--once"], ["preview", "--agency", "vp-ubnd", "--webhook"]] {
+        for arguments in [
+            ["check"], ["serve", "--once"], ["preview", "--agency", "vp-ubnd", "--on", "2026-06-30", "--webhook"],
+        ] {
             let result = try CommandRunner.run(arguments, in: directory, environment: environment)
             #expect(result.status != 0, "\(arguments)")
             #expect(result.stderr.contains("the webhook secret is not usable"), "\(arguments): \(result.stderr)")

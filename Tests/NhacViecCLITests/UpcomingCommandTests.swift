@@ -160,6 +160,14 @@ struct UpcomingCommandTests {
         #expect(result.stderr.contains("no plan has a task '9.9'"), "\(result.stderr)")
     }
 
+    @Test func remindersTableShowsSendTimesInTheZoneWithItsOffset() throws {
+        let result = try CommandRunner.run([
+            "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-10", "--to", "2026-06-10",
+            "--agency", "so-tu-phap",
+        ])
+        #expect(result.stdout.contains("\n2026-06-10 08:00 +07:00  so-tu-phap  before-3"), "\(result.stdout)")
+    }
+
     @Test func remindersJSONHasSendTimesWithOffsetAndStableKeys() throws {
         let arguments = [
             "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-15",

@@ -31,6 +31,7 @@ public struct OccurrenceListing: Sendable {
     /// national config holds hundreds of thousands of objects.
     public func writeJSON(chunkSize: Int = 1 << 20, to write: (String) -> Void) {
         var fragments: [String: (head: String, tail: String)] = [:]
+        let localTime = LocalTime(identifier: configuration.timeZone)
         var buffer = "["
         buffer.reserveCapacity(chunkSize + 4096)
         for (index, occurrence) in occurrences.enumerated() {
@@ -44,7 +45,7 @@ public struct OccurrenceListing: Sendable {
             buffer += ",\"weekday\":" + OccurrenceListing.quoted(occurrence.due?.weekday.rawValue)
             let reports = reports(occurrence)
             buffer += ",\"done\":" + JSONValue.array(reports.map { .string($0.agency.rawValue) }).render()
-            buffer += ",\"reports\":" + JSONValue.array(reports.map(\.json)).render()
+            buffer += ",\"reports\":" + JSONValue.array(reports.map { $0.json(in: localTime) }).render()
             buffer += fragment.tail
             if buffer.utf8.count >= chunkSize {
                 write(buffer)
@@ -100,7 +101,7 @@ public struct OccurrenceListing: Sendable {
             ? milestone.who.map(\.description).joined(separator: ", ")
             : milestone.assignees.map(\.rawValue).joined(separator: " ")
         return [
-            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
+            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.vietnameseName)" : $0.iso8601 } ?? "",
             occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
             occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who,
             compact

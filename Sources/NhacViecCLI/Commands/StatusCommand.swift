@@ -41,11 +41,11 @@ struct StatusCommand: AsyncParsableCommand {
         let retries = try await ledger.pendingRetries(limit: limit)
         let lastSent = try await ledger.lastSent()
         let acknowledgements = try await ledger.acknowledgements(limit: limit)
-        let nextWake = try await ledger.meta("service.next_wake").flatMap { $0.isEmpty ? nil : $0 }
-        let lastPass = try await ledger.meta("service.last_pass")
-        let loadedAt = try await ledger.meta("service.config_loaded_at")
-        let configFile = try await ledger.meta("service.config_file")
-        let reloadError = try await ledger.meta("service.last_reload_error").flatMap { $0.isEmpty ? nil : $0 }
+        let nextWake = try await ledger.meta(.nextWake).flatMap { $0.isEmpty ? nil : $0 }
+        let lastPass = try await ledger.meta(.lastPass)
+        let loadedAt = try await ledger.meta(.configLoadedAt)
+        let configFile = try await ledger.meta(.configFile)
+        let reloadError = try await ledger.meta(.lastReloadError).flatMap { $0.isEmpty ? nil : $0 }
         let localTime = LocalTime(identifier: configuration.timeZone)
         let nextWakeInstant = nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }
         let atWake = try await remindersDue(configuration, at: nextWakeInstant, ledger: ledger)

@@ -9,16 +9,43 @@ import UnixSignals
 
 /// The daemon: at every instant something is due it runs a delivery pass, then sleeps until the next one.
 ///
-/// It wakes early on SIGHUP (reload) and on shutdown, and at least every `maximumSleep` to notice wall-clock
-/// jumps (suspend, NTP) and to ping the systemd watchdog from the loop itself.
+/// It wakes early on SIGHUP (reload), on a pass request and on shutdown, and at least every `maximumSleep` to
+/// notice wall-clock jumps (suspend, NTP) and to ping the systemd watchdog from the loop itself. Time, sleeping,
+/// notifications, reload requests and the reload itself are injected, so tests drive the loop in-process.
 public struct ReminderService: Service, CustomStringConvertible {
-    public let configPath: String
-    public let clock: ServiceClock
-    public let notifier: SystemdNotifier
-    public let logger: Logger
+    private let configPath: String
+    private let clock: ServiceClock
+    private let notifier: any ServiceNotifier
+    private let logger: Logger
     private let initial: ServiceRuntime
     private let wakes: WakeRequests
     private let reloaded: @Sendable (ServiceRuntime) async -> Void
+    private let parts: Parts
+
+    /// What tests replace: how to sleep, where reload requests come from, and how a reload loads.
+    public struct Parts: Sendable {
+        /// Sleeps for a duration (`Task.sleep`); throws when cancelled.
+        public var sleep: @Sendable (Duration) async throws -> Void
+        /// Forwards reload requests to `wakes` until cancelled (SIGHUP by default).
+        public var reloadRequests: @Sendable (WakeRequests) async -> Void
+        /// Loads the configuration again, replacing the running runtime (from `configPath` by default).
+        public var reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)?
+
+        public init(
+            sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
+            reloadRequests: @escaping @Sendable (WakeRequests) async -> Void = Parts.hangups,
+            reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)? = nil
+        ) {
+            self.sleep = sleep
+            self.reloadRequests = reloadRequests
+            self.reload = reload
+        }
+
+        /// SIGHUP, as systemd's `ExecReload=` sends it.
+        public static let hangups: @Sendable (WakeRequests) async -> Void = { wakes in
+            for await _ in await UnixSignalsSequence(trapping: .sighup) { await wakes.request(.reload) }
+        }
+    }
 
     /// A short name for logs: ServiceGroup names a service by printing it, and the default print of this value
     /// would render the whole loaded configuration (tens of megabytes at national scale) at every start.
@@ -32,8 +59,9 @@ public struct ReminderService: Service, CustomStringConvertible {
     ///   - wakes: where others ask for an early pass (the web server, after an acknowledgement); SIGHUP adds reloads.
     ///   - reloaded: called with each configuration a reload put in place (the web server renders from it).
     public init(
-        configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger,
-        wakes: WakeRequests = WakeRequests(), reloaded: @escaping @Sendable (ServiceRuntime) async -> Void = { _ in }
+        configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: any ServiceNotifier,
+        logger: Logger, wakes: WakeRequests = WakeRequests(),
+        reloaded: @escaping @Sendable (ServiceRuntime) async -> Void = { _ in }, parts: Parts = Parts()
     ) {
         self.configPath = configPath
         self.initial = runtime
@@ -42,6 +70,7 @@ public struct ReminderService: Service, CustomStringConvertible {
         self.logger = logger
         self.wakes = wakes
         self.reloaded = reloaded
+        self.parts = parts
     }
 
     private enum Wake {
@@ -49,15 +78,15 @@ public struct ReminderService: Service, CustomStringConvertible {
     }
 
     public func run() async throws {
-        let wakes = wakes
-        let signals = Task {
-            for await _ in await UnixSignalsSequence(trapping: .sighup) { await wakes.request(.reload) }
-        }
-        defer { signals.cancel() }
-        do {
-            try await runLoop()
-        } catch is CancellationError {
-            // Graceful shutdown (SIGTERM/SIGINT) cancels the loop; deliveries in flight were recorded for retry.
+        let (wakes, requests) = (wakes, parts.reloadRequests)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await requests(wakes) }
+            defer { group.cancelAll() }
+            do {
+                try await runLoop()
+            } catch is CancellationError {
+                // Graceful shutdown (SIGTERM/SIGINT) cancels the loop; deliveries in flight were recorded for retry.
+            }
         }
         notify { () throws(SystemdNotifierError) in try notifier.stopping() }
         logger.notice("Stopped")
@@ -101,10 +130,10 @@ public struct ReminderService: Service, CustomStringConvertible {
             if let ping = notifier.watchdogPingInterval { chunk = min(chunk, ping) }
             if remaining < chunk.timeInterval { chunk = .milliseconds(Int64((remaining * 1000).rounded(.up))) }
             let duration = chunk
-            let wakes = wakes
+            let (wakes, sleep) = (wakes, parts.sleep)
             let request = try await withThrowingTaskGroup(of: WakeRequests.Reason?.self) { group in
                 group.addTask {
-                    try await Task.sleep(for: duration)
+                    try await sleep(duration)
                     return nil
                 }
                 group.addTask { await wakes.next() }
@@ -125,7 +154,9 @@ public struct ReminderService: Service, CustomStringConvertible {
         notify { () throws(SystemdNotifierError) in try notifier.reloading() }
         logger.notice("Reloading the configuration", metadata: ["config.file": "\(configPath)"])
         do {
-            let fresh = try ServiceRuntime.load(configPath: configPath, replacing: current, logger: logger)
+            let fresh =
+                try await parts.reload?(current)
+                ?? ServiceRuntime.load(configPath: configPath, replacing: current, logger: logger)
             await fresh.recordLoad(configPath: configPath)
             await reloaded(fresh)
             logger.notice(

@@ -10,6 +10,15 @@ public struct ServiceRuntime: Sendable {
     public let ledger: Ledger
     public let pass: DeliveryPass
 
+    /// A runtime from parts already built: tests pass an in-memory ledger and fake transports.
+    public init(loaded: LoadedConfiguration, ledger: Ledger, channels: DeliveryChannels, logger: Logger) {
+        self.loaded = loaded
+        self.ledger = ledger
+        self.pass = DeliveryPass(
+            configuration: loaded.configuration, templates: loaded.templates, ledger: ledger, channels: channels,
+            logger: logger)
+    }
+
     /// Loads and validates the config, opens `state_dir/state.sqlite`, and sets up the transports.
     ///
     /// - Parameter previous: the runtime being replaced by a reload; its ledger is kept when `state_dir` did not
@@ -34,10 +43,7 @@ public struct ServiceRuntime: Sendable {
                 throw ServiceError.state("\(error)")
             }
         }
-        let pass = DeliveryPass(
-            configuration: configuration, templates: loaded.templates, ledger: ledger, channels: channels,
-            logger: logger)
-        return ServiceRuntime(loaded: loaded, ledger: ledger, pass: pass)
+        return ServiceRuntime(loaded: loaded, ledger: ledger, channels: channels, logger: logger)
     }
 
     /// Runs one delivery pass at `now`, records it (and the next wake) in the ledger for `status`, and

@@ -1,0 +1,127 @@
+import Foundation
+import Logging
+import NhacViecConfigFiles
+import NhacViecCore
+import NhacViecService
+import NhacViecStore
+import NhacViecSystemd
+import Synchronization
+import Testing
+
+/// The scheduling loop in-process: injected sleep, reload requests, reloads and notifier, so wakes, reloads,
+/// watchdog pings and shutdown are seen in milliseconds (the process tests keep what only a process shows).
+@Suite("The reminder loop, in-process")
+struct ReminderServiceTests {
+    /// Records every notification the loop sends.
+    final class RecordingNotifier: ServiceNotifier {
+        private let log = Mutex<[String]>([])
+        let watchdogInterval: Duration?
+
+        init(watchdog: Duration? = nil) {
+            watchdogInterval = watchdog
+        }
+
+        var events: [String] { log.withLock { $0 } }
+        var watchdogPingInterval: Duration? { watchdogInterval.map { $0 / 2 } }
+        func ready(status: String?) { log.withLock { $0.append("READY \(status ?? "")") } }
+        func reloading() { log.withLock { $0.append("RELOADING") } }
+        func stopping() { log.withLock { $0.append("STOPPING") } }
+        func status(_ text: String) { log.withLock { $0.append("STATUS \(text)") } }
+        func watchdog() { log.withLock { $0.append("WATCHDOG") } }
+    }
+
+    let loaded: LoadedConfiguration
+    let mail = RecordingMail()
+    let runtime: ServiceRuntime
+    let notifier: RecordingNotifier
+    let wakes = WakeRequests()
+
+    init() throws {
+        loaded = try ConfigLoader.load(path: Repository.root.appendingPathComponent("Config/nhacviec.yaml").path)
+        runtime = ServiceRuntime(
+            loaded: loaded, ledger: try Ledger.inMemory(), channels: DeliveryChannels(mail: mail, webhook: nil),
+            logger: Logger(label: "test"))
+        notifier = RecordingNotifier(watchdog: .milliseconds(40))
+    }
+
+    /// Runs the loop at 17/11/2026 08:00:10 (reminders are due) until `until` holds, then cancels it.
+    func run(
+        reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)? = nil,
+        reloaded: @escaping @Sendable (ServiceRuntime) async -> Void = { _ in },
+        until done: @Sendable () async throws -> Bool
+    ) async throws {
+        let service = ReminderService(
+            configPath: "Config/nhacviec.yaml", runtime: runtime,
+            clock: ServiceClock(startingAt: Date(timeIntervalSince1970: 1_794_877_210)), notifier: notifier,
+            logger: Logger(label: "test"), wakes: wakes, reloaded: reloaded,
+            parts: .init(
+                sleep: { _ in try await Task.sleep(for: .milliseconds(5)) }, reloadRequests: { _ in }, reload: reload))
+        let task = Task { try await service.run() }
+        let clock = ContinuousClock()
+        let start = clock.now
+        while try await !done(), clock.now - start < .seconds(20) { try await Task.sleep(for: .milliseconds(10)) }
+        task.cancel()
+        try await task.value
+    }
+
+    @Test func aPassRequestSendsTheReceiptAtOnce() async throws {
+        let mail = mail
+        let ledger = runtime.ledger
+        let wakes = wakes
+        try await run {
+            guard mail.sent.count >= 20 else { return false }
+            let recorded = try await ledger.acknowledgement(
+                occurrenceKey: "949/KH-UBND:VI.1:bao-cao-thang:2026-11-15", agency: AgencyID("so-tu-phap"))
+            if recorded == nil {
+                try await ledger.acknowledge(
+                    Acknowledgement(
+                        occurrenceKey: "949/KH-UBND:VI.1:bao-cao-thang:2026-11-15", agency: AgencyID("so-tu-phap"),
+                        source: .link, recordedAt: Date()),
+                    receiptChannels: [.email("so-tu-phap@gialai.example")])
+                await wakes.request(.pass)
+            }
+            return mail.sent.contains { $0.text.contains("đã ghi nhận Sở Tư pháp hoàn thành") }
+        }
+        #expect(mail.sent.contains { $0.text.contains("đã ghi nhận Sở Tư pháp hoàn thành") })
+        #expect(notifier.events.first?.hasPrefix("READY started; next wake") == true)
+        #expect(notifier.events.contains("WATCHDOG"))
+        #expect(notifier.events.last == "STOPPING")
+    }
+
+    @Test func aBrokenReloadKeepsTheRunningConfigurationAndAGoodOneReplacesIt() async throws {
+        let attempts = Mutex(0)
+        let replaced = Mutex(0)
+        let wakes = wakes
+        let notifier = notifier
+        let fresh = runtime
+        try await run(
+            reload: { _ in
+                let attempt = attempts.withLock { count -> Int in
+                    count += 1
+                    return count
+                }
+                if attempt == 1 {
+                    throw ConfigErrors([
+                        ConfigDiagnostic(
+                            at: SourceLocation(file: "Config/nhacviec.yaml", line: 3, column: 1), "broken")
+                    ])
+                }
+                return fresh
+            },
+            reloaded: { _ in replaced.withLock { $0 += 1 } },
+            until: {
+                let events = notifier.events
+                if events.contains(where: { $0.hasPrefix("READY started") }) && attempts.withLock({ $0 }) == 0 {
+                    await wakes.request(.reload)
+                } else if events.contains(where: { $0.contains("reload failed") }) && attempts.withLock({ $0 }) == 1 {
+                    await wakes.request(.reload)
+                }
+                return replaced.withLock { $0 } == 1
+            })
+        let events = notifier.events
+        #expect(events.filter { $0 == "RELOADING" }.count == 2)
+        #expect(events.contains("READY reload failed (1 errors); running the previous configuration"))
+        #expect(events.contains { $0.hasPrefix("READY reloaded: OK: ") })
+        #expect(replaced.withLock { $0 } == 1)
+    }
+}

@@ -4,19 +4,6 @@ public import NhacViecCore
 import NhacViecDelivery
 public import NhacViecStore
 
-/// What one pass did, for logs, `status` and `serve --once`.
-public struct PassReport: Sendable, Equatable, CustomStringConvertible {
-    public var recorded = 0
-    public var skipped = 0
-    public var sent = 0
-    public var retrying = 0
-    public var failed = 0
-
-    public var description: String {
-        "\(sent) sent, \(retrying) to retry, \(failed) failed, \(skipped) skipped, \(recorded) newly due"
-    }
-}
-
 /// One delivery pass at one instant: record what has come due (with catch-up rules), then send every ready
 /// delivery, marking each `sending` before the transport is called and `sent` after.
 public struct DeliveryPass: Sendable {
@@ -342,26 +329,5 @@ public struct DeliveryPass: Sendable {
                 "agency": "\(record.agency)", "webhook.url": "\(url)", "reminder.key": "\(reminder.key)",
                 "result": "\(result)",
             ])
-    }
-}
-
-/// Finds the planned reminders behind ledger rows by planning their send days again (keys are stable).
-///
-/// Each send day is planned once for all agencies: a pass over thousands of rows must not re-plan the whole
-/// configuration per row.
-struct ReminderResolver {
-    private let byKey: [String: PlannedReminder]
-
-    init(configuration: Configuration, localTime: LocalTime, records: [DeliveryRecord]) {
-        let planner = ReminderPlanner(configuration: configuration)
-        var byKey: [String: PlannedReminder] = [:]
-        for day in Set(records.map { localTime.civilDate(of: $0.plannedAt) }) {
-            for reminder in planner.reminders(from: day, through: day) { byKey[reminder.key] = reminder }
-        }
-        self.byKey = byKey
-    }
-
-    func reminder(for record: DeliveryRecord) -> PlannedReminder? {
-        byKey[record.reminderKey]
     }
 }

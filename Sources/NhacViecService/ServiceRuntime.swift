@@ -39,8 +39,8 @@ public struct ServiceRuntime: Sendable {
         } else {
             do {
                 ledger = try Ledger(path: path)
-            } catch {
-                throw ServiceError.state("\(error)")
+            } catch let error as StoreError {
+                throw ServiceError.state(error)
             }
         }
         return ServiceRuntime(loaded: loaded, ledger: ledger, channels: channels, logger: logger)

@@ -59,7 +59,7 @@ struct ReminderServiceTests {
         let task = Task { try await service.run() }
         let clock = ContinuousClock()
         let start = clock.now
-        while try await !done(), clock.now - start < .seconds(20) { try await Task.sleep(for: .milliseconds(10)) }
+        while try await !done(), clock.now - start < .seconds(180) { try await Task.sleep(for: .milliseconds(10)) }
         task.cancel()
         try await task.value
     }

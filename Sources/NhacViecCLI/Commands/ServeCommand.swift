@@ -66,22 +66,3 @@ struct ServeCommand: AsyncParsableCommand {
         try await group.run()
     }
 }
-
-/// Loads the service's runtime, turning every start-up problem into a clear message and exit status 78.
-enum Startup {
-    static func load(configPath: String, logger: Logger) throws -> ServiceRuntime {
-        do {
-            return try ServiceRuntime.load(configPath: configPath, logger: logger)
-        } catch let errors as ConfigErrors {
-            for diagnostic in errors.diagnostics { StandardError.print(diagnostic.description) }
-            StandardError.print("nhacviec: not started: the configuration has errors")
-            throw ExitCode(ServiceError.configurationExitCode)
-        } catch let errors as StartupErrors {
-            for error in errors.errors { StandardError.print("nhacviec: not started: \(error)") }
-            throw ExitCode(ServiceError.configurationExitCode)
-        } catch {
-            StandardError.print("nhacviec: not started: \(error)")
-            throw ExitCode(ServiceError.configurationExitCode)
-        }
-    }
-}

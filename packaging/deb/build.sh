@@ -65,7 +65,8 @@ find "$doc" -type d -exec chmod 0755 {} + -o -type f -exec chmod 0644 {} +
 
 # A man page from the binary's own help: one section per subcommand.
 roff_escape() { sed -e 's/\\/\\e/g' -e "s/^\\([.']\\)/\\\\\\&\\1/"; }
-subcommands=$("$nhacviec" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+# Subcommand names are indented by two spaces; their wrapped abstracts by more.
+subcommands=$("$nhacviec" --help | sed -n '/^SUBCOMMANDS:/,/^$/p' | awk '/^  [a-z][a-z-]* / { print $1 }')
 [ -n "$subcommands" ] || fail "no subcommands in nhacviec --help"
 man="$root/usr/share/man/man1/nhacviec.1"
 mkdir -p "$(dirname "$man")"

@@ -83,6 +83,9 @@ leader=
 
 cleanup() {
     set +e
+    trap - ERR
+    [ -z "${cleaned:-}" ] || return 0
+    cleaned=1
     if [ -n "$nspawn_pid" ] && kill -0 "$nspawn_pid" 2>/dev/null; then
         # SIGTERM makes systemd-nspawn power the container off; SIGKILL if that takes too long.
         kill -TERM "$nspawn_pid"
@@ -105,6 +108,7 @@ cleanup() {
     rm -rf "$debdir"
 }
 trap cleanup EXIT
+trap 'cleanup; exit 130' INT TERM HUP
 
 boot_started=$(date +%s.%N)
 (
@@ -116,7 +120,8 @@ boot_started=$(date +%s.%N)
         fi
     done
     export SYSTEMD_NSPAWN_UNIFIED_HIERARCHY=1
-    exec systemd-nspawn --quiet --register=no --keep-unit --private-network --volatile=overlay \
+    # --pdeathsig: should this script die without its cleanup, systemd-nspawn gets SIGTERM and halts the container.
+    exec setpriv --pdeathsig TERM systemd-nspawn --quiet --register=no --keep-unit --private-network --volatile=overlay \
         --directory="$base" --machine=nhacviec-systest --bind-ro="$debdir:/srv/deb" \
         --bind-ro="$source_root/Tests/Support:/srv/support" --console=passive --boot
 ) >"$work/nspawn.log" 2>&1 </dev/null &

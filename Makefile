@@ -15,9 +15,16 @@ BUILD_DEPS := libcurl4-openssl-dev pkg-config libsqlite3-dev
 TEST_DEPS := python3 python3-aiosmtpd openssl
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run test deps test-deps build bench format lint clean install
+.PHONY: run test deps test-deps build bench format lint clean install deb system-test
 ETC ?= /etc/nhacviec
 UNITDIR ?= /etc/systemd/system
+# The Debian package (packaging/deb/) and the system test that boots Debian 12 to install it (systest/).
+DEB_DEPS := dpkg-dev binutils lintian
+SYSTEST_DEPS := systemd-container debootstrap procps
+SCRATCH ?= .build
+DEB_OUT ?= $(SCRATCH)/deb
+VERSION := $(shell sed -n 1p packaging/deb/changelog | tr -d '()' | cut -d ' ' -f 2)
+DEB := $(DEB_OUT)/nhacviec_$(VERSION)_amd64.deb
 
 define apt_install
 	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -70,6 +77,20 @@ install: deps
 	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)$(UNITDIR)/nhacviec.service
 	@if [ -z "$(DESTDIR)" ] && command -v systemctl >/dev/null && [ -d /run/systemd/system ]; then systemctl daemon-reload; fi
 	@echo "installed; edit $(ETC)/nhacviec.yaml, check it with: nhacviec check --config $(ETC)/nhacviec.yaml; then: systemctl enable --now nhacviec"
+
+# nhacviec_<version>_amd64.deb: the release binary with the Swift runtime linked in, checked by lintian.
+deb: deps
+	$(call apt_install,$(DEB_DEPS))
+	$(SWIFT) build --scratch-path $(SCRATCH) -c release --static-swift-stdlib --product nhacviec
+	packaging/deb/build.sh $(SCRATCH)/release/nhacviec $(DEB_OUT)
+	lintian --fail-on error,warning --display-info $(DEB)
+	@ls -l $(DEB) && dpkg-deb --field $(DEB) Depends
+
+# Boots Debian 12 in systemd-nspawn, installs the .deb, upgrades it to a higher version (the same build), purges it.
+system-test: deb
+	$(call apt_install,$(SYSTEST_DEPS))
+	packaging/deb/build.sh $(SCRATCH)/release/nhacviec $(DEB_OUT)/upgrade $(VERSION)+systest1
+	$(SUDO) bash systest/run.sh $(DEB) $(DEB_OUT)/upgrade/nhacviec_$(VERSION)+systest1_amd64.deb
 
 format:
 	swift format --in-place --recursive Package.swift Sources Tests

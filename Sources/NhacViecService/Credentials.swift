@@ -7,14 +7,21 @@ public import NhacViecDelivery
 public enum Credentials {
     /// Where a secret comes from, in order: systemd's `$CREDENTIALS_DIRECTORY/<name>`, the file the config
     /// names, then the environment variable.
+    ///
+    /// - Important: When systemd provides the credential (`LoadCredential=`), the config's file is not read,
+    ///   even if the credential is empty: under the unit that file is the root-only source of the credential,
+    ///   which the daemon's dynamic user cannot open.
     static func read(
         credential name: String, file: String?, variable: String, environment: [String: String]
     ) throws(ServiceError) -> String? {
         var candidates: [String] = []
-        if let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty {
+        if let directory = environment["CREDENTIALS_DIRECTORY"], !directory.isEmpty,
+            FileManager.default.fileExists(atPath: directory + "/" + name)
+        {
             candidates.append(directory + "/" + name)
+        } else if let file {
+            candidates.append(file)
         }
-        if let file { candidates.append(file) }
         var unreadable: [String] = []
         for path in candidates where FileManager.default.fileExists(atPath: path) {
             guard let data = FileManager.default.contents(atPath: path), let text = String(bytes: data, encoding: .utf8)

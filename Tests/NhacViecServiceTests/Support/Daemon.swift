@@ -7,7 +7,7 @@ final class Daemon {
 
     init(_ arguments: [String], logPath: String, environment: [String: String] = [:]) throws {
         self.logPath = logPath
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        try Data().write(to: URL(fileURLWithPath: logPath))
         process.executableURL = URL(fileURLWithPath: Repository.executable)
         process.arguments = arguments
         var env = ProcessInfo.processInfo.environment

@@ -95,6 +95,7 @@ public struct ReminderService: Service, CustomStringConvertible {
     private func runLoop() async throws {
         try await cancelWhenGracefulShutdown {
             var current = initial
+            var reloadFailure: String?
             // Config, state and plan are loaded: tell systemd before the first pass, which may be a long catch-up.
             let planned = try await current.pass.nextWake(after: clock.now())
             let wake = planned.map(Self.localTime(of: current).display) ?? "none planned"
@@ -103,10 +104,12 @@ public struct ReminderService: Service, CustomStringConvertible {
             while !Task.isCancelled {
                 let (report, next) = try await current.runPass(now: clock.now())
                 if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
-                let status = next.map { "next wake \(Self.localTime(of: current).display($0))" } ?? "nothing planned"
+                let status =
+                    (reloadFailure.map { $0 + "; " } ?? "")
+                    + (next.map { "next wake \(Self.localTime(of: current).display($0))" } ?? "nothing planned")
                 notify { () throws(SystemdNotifierError) in try notifier.status(status) }
                 if try await sleep(until: next) == .reload {
-                    current = await reload(current)
+                    (current, reloadFailure) = await reload(current)
                 }
             }
         }
@@ -149,8 +152,9 @@ public struct ReminderService: Service, CustomStringConvertible {
         }
     }
 
-    /// Loads the config again; on any error keeps the running one and logs every diagnostic.
-    private func reload(_ current: ServiceRuntime) async -> ServiceRuntime {
+    /// Loads the config again; on any error keeps the running one, logs every diagnostic and returns why, so the
+    /// status line keeps saying so until a reload succeeds.
+    private func reload(_ current: ServiceRuntime) async -> (runtime: ServiceRuntime, failure: String?) {
         notify { () throws(SystemdNotifierError) in try notifier.reloading() }
         logger.notice("Reloading the configuration", metadata: ["config.file": "\(configPath)"])
         do {
@@ -164,25 +168,23 @@ public struct ReminderService: Service, CustomStringConvertible {
             notify { () throws(SystemdNotifierError) in
                 try notifier.ready(status: "reloaded: \(fresh.loaded.configuration.summary)")
             }
-            return fresh
+            return (fresh, nil)
         } catch let errors as ConfigErrors {
             for diagnostic in errors.diagnostics {
                 logger.error(
                     "Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
             }
             await current.recordReloadFailure(errors)
-            notify { () throws(SystemdNotifierError) in
-                try notifier.ready(
-                    status: "reload failed (\(errors.diagnostics.count) errors); running the previous configuration")
-            }
+            let failure = "reload failed (\(errors.diagnostics.count) errors); running the previous configuration"
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: failure) }
+            return (current, failure)
         } catch {
             logger.error("Reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
             await current.recordReloadFailure(error)
-            notify { () throws(SystemdNotifierError) in
-                try notifier.ready(status: "reload failed: \(error); running the previous configuration")
-            }
+            let failure = "reload failed: \(error); running the previous configuration"
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: failure) }
+            return (current, failure)
         }
-        return current
     }
 
     private func notify(_ send: () throws(SystemdNotifierError) -> Void) {

@@ -121,6 +121,11 @@ struct ReminderServiceTests {
         let events = notifier.events
         #expect(events.filter { $0 == "RELOADING" }.count == 2)
         #expect(events.contains("READY reload failed (1 errors); running the previous configuration"))
+        #expect(
+            events.contains {
+                $0.hasPrefix("STATUS reload failed (1 errors); running the previous configuration; next wake")
+            },
+            "the status line keeps the failure until a reload succeeds")
         #expect(events.contains { $0.hasPrefix("READY reloaded: OK: ") })
         #expect(replaced.withLock { $0 } == 1)
     }

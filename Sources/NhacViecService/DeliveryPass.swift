@@ -261,7 +261,8 @@ public struct DeliveryPass: Sendable {
             do {
                 recipient = try MailAddress(displayName: agency.name, address: receipt.channel.address ?? "")
                 email = try composer.receipt(
-                    values: values, key: "\(receipt.occurrenceKey):\(receipt.agency)", to: recipient, thread: thread,
+                    values: values, occurrence: occurrence, agency: receipt.agency,
+                    key: "\(receipt.occurrenceKey):\(receipt.agency)", to: recipient, thread: thread,
                     now: now)
             } catch {
                 try await ledger.markReceiptFailed(id: receipt.id, error: "cannot build the message: \(error)")

@@ -38,26 +38,30 @@ public struct MessageComposer: Sendable {
     ) throws -> RenderedEmail {
         let rendered = renderer.render(digest, links: links)
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
+        let replyTo = ReportOffice.replyTo(
+            for: digest.items.map(\.occurrence), to: digest.agency, configuration: configuration)
         let message = EmailMessage(
-            from: configuration.delivery.from, to: try recipients(of: agency), replyTo: configuration.delivery.replyTo,
+            from: configuration.delivery.from, to: try recipients(of: agency), replyTo: replyTo,
             subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
             messageID: try messageID(for: digest),
             inReplyTo: thread.last, references: thread, textBody: rendered.text, htmlBody: rendered.html)
         return try message.rendered()
     }
 
-    /// The receipt "Đã ghi nhận …" an agency gets after reporting done, to `recipient`, in the thread of the
-    /// reminders about that occurrence.
+    /// The receipt "Đã ghi nhận …" `agency` gets after reporting done `occurrence`, to `recipient`, in the thread of
+    /// the reminders about that occurrence.
     ///
     /// - Parameter values: the template values of the occurrence and the report (``OccurrenceContext`` in the web
     ///   adapter builds the same ones for its page).
     public func receipt(
-        values: [String: Any], key: String, to recipient: MailAddress, thread: [MessageID], now: Date
+        values: [String: Any], occurrence: Occurrence, agency: AgencyID, key: String, to recipient: MailAddress,
+        thread: [MessageID], now: Date
     ) throws -> RenderedEmail {
         let rendered = renderer.renderReceipt(values)
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
+        let replyTo = ReportOffice.replyTo(for: [occurrence], to: agency, configuration: configuration)
         let message = EmailMessage(
-            from: configuration.delivery.from, to: [recipient], replyTo: configuration.delivery.replyTo,
+            from: configuration.delivery.from, to: [recipient], replyTo: replyTo,
             subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
             messageID: try messageID(forKey: "receipt:" + key), inReplyTo: thread.last, references: thread,
             textBody: rendered.text, htmlBody: rendered.html)

@@ -32,7 +32,9 @@ struct AcknowledgementRouteTests {
                     let page = String(buffer: response.body)
                     #expect(page.contains("Sở Tư pháp"))
                     #expect(page.contains("949/KH-UBND"))
-                    #expect(page.contains("VI.1"))
+                    // Numbered as the plan numbers it, like the reminder email; no milestone id.
+                    #expect(page.contains("(mục VI.1)"))
+                    #expect(!page.contains("bao-cao-thang"))
                     #expect(page.contains("Thứ Sáu, ngày 13/11/2026"))
                     #expect(page.contains("Người báo cáo"))
                     #expect(page.contains("Số, ngày văn bản đã gửi / ghi chú"))

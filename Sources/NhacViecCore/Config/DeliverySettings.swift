@@ -35,6 +35,8 @@ public struct DeliverySettings: Sendable, Hashable {
 
     public var emailTransport: EmailTransport
     public var from: MailAddress
+    /// `delivery.email.reply_to`; when nil, a message's Reply-To is the office its items report to
+    /// (``ReportOffice/replyTo(for:to:configuration:)``), else none.
     public var replyTo: MailAddress?
     public var smtp: SMTP?
     public var webhook: Webhook

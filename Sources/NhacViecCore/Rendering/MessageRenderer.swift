@@ -19,27 +19,32 @@ public struct MessageRenderer: Sendable {
 
     /// - Parameter links: the acknowledgement link of each item (none without an `http:` section).
     public func render(_ digest: Digest, links: AcknowledgementLinks = .none) -> RenderedMessage {
-        let context = self.context(for: digest, links: links)
+        var context = self.context(for: digest, links: links)
         let subject = templates.subject.render(context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        context["subject"] = subject
         return RenderedMessage(
             subject: subject, text: templates.text.render(context), html: templates.html.render(context))
     }
 
     /// The receipt "Đã ghi nhận …" from the `receipt*.mustache` templates and ``OccurrenceContext`` values.
     public func renderReceipt(_ values: [String: Any]) -> RenderedMessage {
+        var values = values
         let subject = templates[.receiptSubject].render(values)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        values["subject"] = subject
         return RenderedMessage(
             subject: subject, text: templates[.receiptText].render(values), html: templates[.receiptHTML].render(values)
         )
     }
 
-    /// The values templates can use; documented in `Config/templates/README.md`.
+    /// The values templates can use; documented in `Config/templates/README.md`. `subject` is added once the subject
+    /// is rendered, for the bodies.
     public func context(for digest: Digest, links: AcknowledgementLinks = .none) -> [String: Any] {
         let directory = configuration.directory
         let agency = directory.agencies[digest.agency]
         let items = digest.items.map { item($0, links: links) }
+        let occurrences = digest.items.map(\.occurrence)
         let escalations = digest.items.filter { $0.kind == .escalation }
         var context: [String: Any] = [
             "agency_id": digest.agency.rawValue,
@@ -52,10 +57,33 @@ public struct MessageRenderer: Sendable {
             "multiple": items.count > 1,
             "escalation": !escalations.isEmpty && escalations.count == items.count,
             "has_links": !links.items.isEmpty || !links.onBehalf.isEmpty,
+            "plans": plans(digest, items: items),
         ]
+        if let office = ReportOffice.names(of: occurrences, for: digest.agency, configuration: configuration) {
+            context["report_to"] = office
+        }
         if let first = items.first { context["first"] = first }
         if let due = digest.items.compactMap(\.occurrence.due).min() { context["first_due"] = due.vietnamese }
         return context
+    }
+
+    /// The items grouped by plan, so the long plan title is printed once: plans in the order of their first item.
+    private func plans(_ digest: Digest, items: [[String: Any]]) -> [[String: Any]] {
+        var order: [PlanID] = []
+        var grouped: [PlanID: [[String: Any]]] = [:]
+        for (reminder, item) in zip(digest.items, items) {
+            let plan = reminder.occurrence.plan
+            if grouped[plan] == nil { order.append(plan) }
+            grouped[plan, default: []].append(item)
+        }
+        return order.map { id in
+            let plan = configuration.plans.first { $0.id == id }
+            var values: [String: Any] = [
+                "plan": id.rawValue, "plan_title": plan?.title ?? "", "items": grouped[id] ?? [],
+            ]
+            if let issuer = plan?.issuer { values["plan_issuer"] = issuer }
+            return values
+        }
     }
 
     private func item(_ reminder: PlannedReminder, links: AcknowledgementLinks) -> [String: Any] {
@@ -70,6 +98,7 @@ public struct MessageRenderer: Sendable {
             "plan": occurrence.plan.rawValue,
             "plan_title": plan?.title ?? "",
             "task": task.id.rawValue,
+            "section": task.section ?? task.id.rawValue,
             "task_title": task.title,
             "milestone": milestone.id.rawValue,
             "key": reminder.key,

@@ -14,9 +14,13 @@ public enum OccurrenceContext {
             "plan": occurrence.plan.rawValue,
             "plan_title": plan?.title ?? "",
             "task": occurrence.task.id.rawValue,
+            "section": occurrence.task.section ?? occurrence.task.id.rawValue,
             "task_title": occurrence.task.title,
             "milestone": occurrence.milestone.id.rawValue,
         ]
+        if let office = ReportOffice.names(of: [occurrence], for: agency, configuration: configuration) {
+            values["report_to"] = office
+        }
         if let text = occurrence.milestone.text { values["milestone_text"] = text }
         if let recipient = occurrence.milestone.recipient {
             values["to"] = configuration.directory.name(of: recipient)

@@ -34,9 +34,9 @@ enum ConfigFixtures {
               - { id: gui-vp, who: lead, due: "25/4/2025" }
         """
 
-    /// Compiles the three files, replacing any of them.
+    /// Compiles the three files, replacing any of them; `morePlans` are further plan files.
     static func compile(
-        main: String = main, agencies: String = agencies, plan: String = plan
+        main: String = main, agencies: String = agencies, plan: String = plan, morePlans: [String] = []
     ) throws(ConfigErrors) -> Configuration {
         try ConfigCompiler.compile(
             main: ConfigSource(path: "Config/nhacviec.yaml", text: main),
@@ -44,6 +44,9 @@ enum ConfigFixtures {
                 ConfigSource(path: "Config/agencies.yaml", text: agencies),
                 ConfigSource(path: "Config/plans/p.yaml", text: plan),
             ]
+                + morePlans.enumerated().map {
+                    ConfigSource(path: "Config/plans/p\($0.offset + 2).yaml", text: $0.element)
+                }
         ).configuration
     }
 

@@ -85,3 +85,144 @@ struct MessageRendererTests {
         #expect(first.first?.key != other.first?.key)
     }
 }
+
+extension MessageRendererTests {
+    /// The fixture plan with a second task of 949/KH-UBND that is also due 15/6/2026 for Sở Tư pháp.
+    static let planWithTwoTasksDue =
+        ConfigFixtures.plan + """
+
+              - id: "2.1"
+                title: "Công bố TTHC nội bộ"
+                lead: [so-tu-phap]
+                milestones:
+                  - { id: bao-cao, who: lead, to: vp-ubnd, due: "15/6/2026" }
+            """
+
+    static let otherPlan = """
+        plan: { id: "25/KH-UBND", title: "Kế hoạch chuyển đổi số năm 2026", issued: 2026-01-05, period: { from: 2026-01-05, until: 2026-12-31 } }
+        tasks:
+          - id: "3"
+            title: "Báo cáo chuyển đổi số"
+            lead: [so-tu-phap]
+            milestones:
+              - { id: bao-cao, who: lead, to: vp-ubnd, due: "15/6/2026" }
+        """
+
+    /// The message `agency` gets on `date`, with a link on every item when `links` is set.
+    static func message(
+        on date: CivilDate = CivilDate(year: 2026, month: 6, day: 10)!, agency: String = "so-tu-phap",
+        plan: String = ConfigFixtures.plan, morePlans: [String] = [], links: Bool = false
+    ) throws -> RenderedMessage {
+        let configuration = try ConfigFixtures.compile(plan: plan, morePlans: morePlans)
+        let reminders = ReminderPlanner(configuration: configuration).reminders(
+            from: date, through: date, agency: AgencyID(agency))
+        let digest = try #require(Digest.group(reminders).first)
+        let renderer = MessageRenderer(configuration: configuration, templates: try templates())
+        guard links else { return renderer.render(digest) }
+        let urls = Dictionary(uniqueKeysWithValues: digest.items.map { ($0.key, "https://nhacviec.example/a/nva_1") })
+        return renderer.render(digest, links: AcknowledgementLinks(items: urls))
+    }
+
+    @Suite("The email speaks the plan's language, not nhacviec's")
+    struct PlanWording {
+        /// Task 1.2.a with the plan's own section number, as the shipped 949/KH-UBND writes it.
+        static let planWithSection = ConfigFixtures.plan.replacingOccurrences(
+            of: "    title: \"Cắt giảm TTHC\"", with: "    section: \"III.1.2.a\"\n    title: \"Cắt giảm TTHC\"")
+
+        @Test func itemIsNumberedAsThePlanNumbersItWithoutMilestoneIDs() throws {
+            let message = try MessageRendererTests.message(plan: Self.planWithSection)
+            #expect(message.subject == "Nhắc việc: Cắt giảm TTHC (Kế hoạch 949/KH-UBND, mục III.1.2.a) – hạn 15/6/2026")
+            #expect(message.text.contains("\n  Mục: III.1.2.a\n"))
+            #expect(message.html.contains(">Mục</td><td style=\"padding: 4px 6px;\">III.1.2.a</td>"))
+            #expect(!message.text.contains("gui-vp") && !message.html.contains("gui-vp"))
+        }
+
+        @Test func taskWithoutASectionIsNumberedByItsID() throws {
+            let message = try MessageRendererTests.message()
+            #expect(message.text.contains("\n  Mục: 1.2.a\n"))
+            #expect(!message.text.contains("1.2.a / gui-vp"))
+        }
+
+        @Test func longPlanTitleIsPrintedOnceAboveTheItemsOfThatPlan() throws {
+            let title = "Kế hoạch triển khai thực hiện Nghị quyết số 66/NQ-CP về cắt giảm, đơn giản hóa TTHC"
+            let plan = Self.withTitle(title, MessageRendererTests.planWithTwoTasksDue)
+            let message = try MessageRendererTests.message(plan: plan, morePlans: [MessageRendererTests.otherPlan])
+            #expect(message.subject == "Nhắc việc: 3 nhiệm vụ của Sở Tư pháp – hạn gần nhất 15/6/2026")
+            for text in [message.text, message.html] {
+                #expect(text.components(separatedBy: title).count == 2)
+                #expect(text.components(separatedBy: "Kế hoạch chuyển đổi số năm 2026").count == 2)
+            }
+            let plans = message.text.components(separatedBy: "\nKế hoạch ").dropFirst()
+            #expect(plans.map { String($0.prefix { $0 != ":" }) } == ["25/KH-UBND", "949/KH-UBND"])
+            #expect(plans.first?.contains("Báo cáo chuyển đổi số") == true)
+            #expect(plans.last?.contains("Cắt giảm TTHC") == true)
+            #expect(plans.last?.contains("Công bố TTHC nội bộ") == true)
+            #expect(message.html.components(separatedBy: "<h3").count == 3)
+        }
+
+        @Test(arguments: [
+            (CivilDate(year: 2026, month: 6, day: 10)!, "so-tu-phap"),
+            (CivilDate(year: 2026, month: 6, day: 18)!, "vp-ubnd"),
+        ])
+        func htmlTitleIsTheSubject(date: CivilDate, agency: String) throws {
+            let message = try MessageRendererTests.message(on: date, agency: agency)
+            #expect(message.html.contains("<title>\(message.subject)</title>"))
+        }
+
+        @Test func htmlTitleOfAManyItemDigestIsItsSubject() throws {
+            let message = try MessageRendererTests.message(plan: MessageRendererTests.planWithTwoTasksDue)
+            #expect(
+                message.html.contains("<title>Nhắc việc: 2 nhiệm vụ của Sở Tư pháp – hạn gần nhất 15/6/2026</title>"))
+        }
+
+        @Test func receiptNumbersTheTaskTheSameWayAndItsHTMLTitleIsItsSubject() throws {
+            let configuration = try ConfigFixtures.compile(plan: Self.planWithSection)
+            let date = CivilDate(year: 2026, month: 6, day: 10)!
+            let agency = AgencyID("so-tu-phap")
+            let reminders = ReminderPlanner(configuration: configuration).reminders(
+                from: date, through: date, agency: agency)
+            let occurrence = try #require(reminders.first).occurrence
+            let receipt = MessageRenderer(configuration: configuration, templates: try MessageRendererTests.templates())
+                .renderReceipt(
+                    OccurrenceContext.values(occurrence: occurrence, agency: agency, configuration: configuration))
+            #expect(
+                receipt.subject
+                    == "Đã ghi nhận hoàn thành: Cắt giảm TTHC (Kế hoạch 949/KH-UBND, mục III.1.2.a) – hạn 15/6/2026")
+            #expect(receipt.text.contains("\n  Mục: III.1.2.a\n"))
+            #expect(receipt.html.contains("<title>\(receipt.subject)</title>"))
+            #expect(receipt.text.contains("xin báo ngay Văn phòng UBND tỉnh để huỷ ghi nhận."))
+        }
+
+        static func withTitle(_ title: String, _ plan: String) -> String {
+            plan.replacingOccurrences(of: "title: \"Kế hoạch\"", with: "title: \"\(title)\"")
+        }
+    }
+
+    @Suite("The footer names the office the plan says reports go to")
+    struct ReportOfficeFooter {
+        static let planReportingToKHCN = ConfigFixtures.plan.replacingOccurrences(
+            of: "to: vp-ubnd", with: "to: so-khcn")
+
+        @Test func withoutLinksTheAgencyIsToldToReportToThatOffice() throws {
+            let message = try MessageRendererTests.message(plan: Self.planReportingToKHCN)
+            #expect(message.text.contains("đơn vị đã hoàn thành xin báo lại Sở Khoa học và Công nghệ để dừng nhắc."))
+            #expect(message.html.contains("đơn vị đã hoàn thành xin báo lại Sở Khoa học và Công nghệ để dừng nhắc."))
+            #expect(!message.text.contains("Văn phòng UBND tỉnh"))
+        }
+
+        @Test func withLinksTheFooterStillNamesTheOfficeAndEveryLinkStays() throws {
+            let message = try MessageRendererTests.message(plan: Self.planReportingToKHCN, links: true)
+            #expect(message.text.contains("xin liên hệ Sở Khoa học và Công nghệ."))
+            #expect(message.html.contains("xin liên hệ Sở Khoa học và Công nghệ."))
+            #expect(message.text.contains("  Báo cáo đã hoàn thành: https://nhacviec.example/a/nva_1\n"))
+            #expect(message.html.contains("<a href=\"https://nhacviec.example/a/nva_1\""))
+        }
+
+        @Test func anEscalationToTheOfficeItselfDoesNotTellItToReportToItself() throws {
+            let message = try MessageRendererTests.message(
+                on: CivilDate(year: 2026, month: 6, day: 18)!, agency: "vp-ubnd")
+            #expect(message.text.contains("đơn vị đã hoàn thành xin trả lời thư này để dừng nhắc."))
+            #expect(!message.text.contains("báo lại Văn phòng UBND tỉnh"))
+        }
+    }
+}

@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -26,6 +28,7 @@ let package = Package(
             dependencies: [
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Adapter: reads Config/ files from disk, expands include globs.
@@ -71,9 +74,20 @@ let package = Package(
             name: "NhacViecService",
             dependencies: [
                 "NhacViecCore", "NhacViecConfigFiles", "NhacViecDelivery", "NhacViecStore", "NhacViecSystemd",
+                "NhacViecHTTP",
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Adapter: nhacviec's own web server (acknowledgement links), built by one factory that tests call too.
+        .target(
+            name: "NhacViecHTTP",
+            dependencies: [
+                "NhacViecCore", "NhacViecStore",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
@@ -84,6 +98,15 @@ let package = Package(
             dependencies: ["NhacViecCore", "NhacViecStore", "NhacViecService", "NhacViecDelivery"]
         ),
         .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
+        .testTarget(
+            name: "NhacViecHTTPTests",
+            dependencies: [
+                "NhacViecHTTP", "NhacViecCore", "NhacViecStore", "NhacViecConfigFiles",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .testTarget(name: "NhacViecStoreTests", dependencies: ["NhacViecStore", "NhacViecCore"]),
         .testTarget(
             name: "NhacViecCLITests",

@@ -15,6 +15,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
+            LinkCommand.self,
         ]
     )
 

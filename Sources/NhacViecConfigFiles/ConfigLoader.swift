@@ -70,22 +70,22 @@ public enum ConfigLoader {
     /// Reads and parses `templates/*.mustache` next to the main file; problems go into `diagnostics`.
     private static func loadTemplates(directory: String, diagnostics: inout [ConfigDiagnostic]) -> MessageTemplates? {
         let folder = (directory.isEmpty ? "" : directory + "/") + "templates/"
-        let names = MessageTemplates.fileNames
-        var sources: [ConfigSource] = []
-        for name in [names.subject, names.text, names.html] {
-            switch read(folder + name) {
-            case .success(let text): sources.append(ConfigSource(path: folder + name, text: text))
+        var sources: [MessageTemplates.Name: ConfigSource] = [:]
+        for name in MessageTemplates.Name.allCases {
+            let path = folder + name.rawValue
+            switch read(path) {
+            case .success(let text): sources[name] = ConfigSource(path: path, text: text)
             case .failure(let reason):
                 diagnostics.append(
                     ConfigDiagnostic(
-                        at: SourceLocation(file: folder + name, line: 1, column: 1),
+                        at: SourceLocation(file: path, line: 1, column: 1),
                         "cannot read the template: \(reason)",
                         fix: "restore it from the nhacviec release (Config/templates/)"))
             }
         }
-        guard sources.count == 3 else { return nil }
+        guard sources.count == MessageTemplates.Name.allCases.count else { return nil }
         do {
-            return try MessageTemplates(subject: sources[0], text: sources[1], html: sources[2])
+            return try MessageTemplates(sources: sources)
         } catch {
             diagnostics.append(contentsOf: error.diagnostics)
             return nil

@@ -25,6 +25,7 @@ public struct DeliveryPass: Sendable {
     let ledger: Ledger
     let channels: DeliveryChannels
     let retry: RetryPolicy
+    let links: LinkIssuer
     let logger: Logger
 
     public init(
@@ -36,6 +37,7 @@ public struct DeliveryPass: Sendable {
         self.ledger = ledger
         self.channels = channels
         self.retry = RetryPolicy(configuration.delivery.retry)
+        self.links = LinkIssuer(configuration: configuration, ledger: ledger)
         self.logger = logger
     }
 
@@ -44,6 +46,7 @@ public struct DeliveryPass: Sendable {
     /// Runs the pass as if the time were `now`.
     public func run(now: Date) async throws -> PassReport {
         var report = PassReport()
+        try await sendReceipts(now: now, report: &report)
         try await record(now: now, report: &report)
         let ready = try await ledger.ready(at: now)
         guard !ready.isEmpty else { return report }
@@ -102,7 +105,8 @@ public struct DeliveryPass: Sendable {
     public func nextWake(after now: Date) async throws -> Date? {
         let planned = ReminderPlanner(configuration: configuration).nextSend(after: now)
         let retry = try await ledger.nextAttemptTime().map { max($0, now) }
-        return [planned, retry].compactMap { $0 }.min()
+        let receipt = try await ledger.nextReceiptAttempt().map { max($0, now) }
+        return [planned, retry, receipt].compactMap { $0 }.min()
     }
 
     // MARK: Recording what has come due
@@ -188,7 +192,9 @@ public struct DeliveryPass: Sendable {
         let email: RenderedEmail
         let recipient: MailAddress
         do {
-            email = try composer.email(for: digest, agency: agency, thread: thread, now: now)
+            email = try composer.email(
+                for: digest, agency: agency, thread: thread, now: now,
+                links: try await links.links(for: digest, now: now))
             recipient = try MailAddress(displayName: agency.name, address: address)
         } catch {
             try await ledger.markFailed(ids: ids, error: "cannot build the message: \(error)", now: now)
@@ -236,6 +242,72 @@ public struct DeliveryPass: Sendable {
         }
     }
 
+    // MARK: Receipts
+
+    /// A receipt is given up after this many attempts (days, with backoff up to `retry.max_minutes`).
+    static let receiptAttempts = 24
+
+    /// Sends the queued "Đã ghi nhận …" emails, with the same retries as reminders; a receipt whose acknowledgement
+    /// or agency is gone is dropped.
+    private func sendReceipts(now: Date, report: inout PassReport) async throws {
+        for receipt in try await ledger.readyReceipts(at: now) {
+            try Task.checkCancellation()
+            guard let reference = OccurrenceReference(key: receipt.occurrenceKey),
+                let occurrence = reference.resolve(in: configuration),
+                let agency = configuration.directory.agencies[receipt.agency],
+                let acknowledgement = try await ledger.acknowledgement(
+                    occurrenceKey: receipt.occurrenceKey, agency: receipt.agency)
+            else {
+                try await ledger.markReceiptFailed(id: receipt.id, error: "the acknowledgement or agency is gone")
+                continue
+            }
+            var values = OccurrenceContext.values(
+                occurrence: occurrence, agency: receipt.agency, configuration: configuration)
+            values.merge(
+                OccurrenceContext.values(of: acknowledgement, configuration: configuration), uniquingKeysWith: { $1 })
+            let thread = try await ledger.thread(occurrenceKey: receipt.occurrenceKey, agency: receipt.agency)
+                .compactMap { try? MessageID($0) }
+            let email: RenderedEmail
+            let recipient: MailAddress
+            do {
+                recipient = try MailAddress(
+                    displayName: agency.name, address: String(receipt.channel.dropFirst("email:".count)))
+                email = try composer.receipt(
+                    values: values, key: "\(receipt.occurrenceKey):\(receipt.agency)", to: recipient, thread: thread,
+                    now: now)
+            } catch {
+                try await ledger.markReceiptFailed(id: receipt.id, error: "cannot build the message: \(error)")
+                continue
+            }
+            try await ledger.markReceiptSending(id: receipt.id)
+            let metadata: Logger.Metadata = [
+                "agency": "\(receipt.agency)", "occurrence": "\(receipt.occurrenceKey)",
+                "message.id": "\(email.messageID.value)",
+            ]
+            switch await channels.mail.send(email, from: configuration.delivery.from, to: recipient) {
+            case .sent:
+                try await ledger.markReceiptSent(id: receipt.id, now: now)
+                report.sent += 1
+                logger.info("Receipt email sent", metadata: metadata)
+            case .retryable(_, let reason) where receipt.attempts + 1 >= Self.receiptAttempts,
+                .configuration(let reason) where receipt.attempts + 1 >= Self.receiptAttempts:
+                try await ledger.markReceiptFailed(
+                    id: receipt.id, error: "gave up after \(Self.receiptAttempts) attempts: \(reason)")
+                report.failed += 1
+                logger.error("Receipt email given up", metadata: metadata)
+            case .retryable(_, let reason), .configuration(let reason):
+                let next = now.addingTimeInterval(retry.delay(afterAttempt: receipt.attempts + 1).timeInterval)
+                try await ledger.markReceiptRetry(id: receipt.id, error: reason, nextAttemptAt: next)
+                report.retrying += 1
+                logger.warning("Receipt email will be retried", metadata: metadata)
+            case .permanent(let code, let reason):
+                try await ledger.markReceiptFailed(id: receipt.id, error: "\(code) \(reason)")
+                report.failed += 1
+                logger.error("Receipt email refused", metadata: metadata)
+            }
+        }
+    }
+
     // MARK: Webhooks
 
     private func sendWebhook(
@@ -259,7 +331,9 @@ public struct DeliveryPass: Sendable {
             report.retrying += 1
             return
         }
-        let body = Array(WebhookPayload.json(for: reminder, configuration: configuration).render().utf8)
+        let ackURL = try await links.ackURL(for: reminder, now: now)
+        let body = Array(
+            WebhookPayload.json(for: reminder, configuration: configuration, ackURL: ackURL).render().utf8)
         let request: WebhookRequest
         do {
             request = try WebhookRequest(endpoint: try WebhookEndpoint(url), id: reminder.key, body: body)

@@ -32,14 +32,35 @@ public struct MessageComposer: Sendable {
 
     /// - Parameters:
     ///   - thread: Message-IDs already sent for the digest's deadlines, oldest first (for In-Reply-To/References).
-    public func email(for digest: Digest, agency: Agency, thread: [MessageID], now: Date) throws -> RenderedEmail {
-        let rendered = renderer.render(digest)
+    ///   - links: the acknowledgement link of each item (from ``LinkIssuer``, or placeholders in a preview).
+    public func email(
+        for digest: Digest, agency: Agency, thread: [MessageID], now: Date, links: AcknowledgementLinks = .none
+    ) throws -> RenderedEmail {
+        let rendered = renderer.render(digest, links: links)
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
         let message = EmailMessage(
             from: configuration.delivery.from, to: try recipients(of: agency), replyTo: configuration.delivery.replyTo,
             subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
             messageID: try messageID(for: digest),
             inReplyTo: thread.last, references: thread, textBody: rendered.text, htmlBody: rendered.html)
+        return try message.rendered()
+    }
+
+    /// The receipt "Đã ghi nhận …" an agency gets after reporting done, to `recipient`, in the thread of the
+    /// reminders about that occurrence.
+    ///
+    /// - Parameter values: the template values of the occurrence and the report (``OccurrenceContext`` in the web
+    ///   adapter builds the same ones for its page).
+    public func receipt(
+        values: [String: Any], key: String, to recipient: MailAddress, thread: [MessageID], now: Date
+    ) throws -> RenderedEmail {
+        let rendered = renderer.renderReceipt(values)
+        let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
+        let message = EmailMessage(
+            from: configuration.delivery.from, to: [recipient], replyTo: configuration.delivery.replyTo,
+            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
+            messageID: try messageID(forKey: "receipt:" + key), inReplyTo: thread.last, references: thread,
+            textBody: rendered.text, htmlBody: rendered.html)
         return try message.rendered()
     }
 }

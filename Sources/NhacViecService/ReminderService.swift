@@ -17,6 +17,8 @@ public struct ReminderService: Service, CustomStringConvertible {
     public let notifier: SystemdNotifier
     public let logger: Logger
     private let initial: ServiceRuntime
+    private let wakes: WakeRequests
+    private let reloaded: @Sendable (ServiceRuntime) async -> Void
 
     /// A short name for logs: ServiceGroup names a service by printing it, and the default print of this value
     /// would render the whole loaded configuration (tens of megabytes at national scale) at every start.
@@ -25,29 +27,35 @@ public struct ReminderService: Service, CustomStringConvertible {
     /// Longest single sleep: wall-clock jumps are noticed within this time.
     static let maximumSleep: Duration = .seconds(15 * 60)
 
-    /// - Parameter runtime: the already-loaded first configuration (so start-up errors surface before `run`).
+    /// - Parameters:
+    ///   - runtime: the already-loaded first configuration (so start-up errors surface before `run`).
+    ///   - wakes: where others ask for an early pass (the web server, after an acknowledgement); SIGHUP adds reloads.
+    ///   - reloaded: called with each configuration a reload put in place (the web server renders from it).
     public init(
-        configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger
+        configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger,
+        wakes: WakeRequests = WakeRequests(), reloaded: @escaping @Sendable (ServiceRuntime) async -> Void = { _ in }
     ) {
         self.configPath = configPath
         self.initial = runtime
         self.clock = clock
         self.notifier = notifier
         self.logger = logger
+        self.wakes = wakes
+        self.reloaded = reloaded
     }
 
     private enum Wake {
-        case timer, reload
+        case timer, reload, pass
     }
 
     public func run() async throws {
-        let reloads = ReloadRequests()
+        let wakes = wakes
         let signals = Task {
-            for await _ in await UnixSignalsSequence(trapping: .sighup) { await reloads.request() }
+            for await _ in await UnixSignalsSequence(trapping: .sighup) { await wakes.request(.reload) }
         }
         defer { signals.cancel() }
         do {
-            try await runLoop(reloads: reloads)
+            try await runLoop()
         } catch is CancellationError {
             // Graceful shutdown (SIGTERM/SIGINT) cancels the loop; deliveries in flight were recorded for retry.
         }
@@ -55,7 +63,7 @@ public struct ReminderService: Service, CustomStringConvertible {
         logger.notice("Stopped")
     }
 
-    private func runLoop(reloads: ReloadRequests) async throws {
+    private func runLoop() async throws {
         try await cancelWhenGracefulShutdown {
             var current = initial
             // Config, state and plan are loaded: tell systemd before the first pass, which may be a long catch-up.
@@ -69,7 +77,7 @@ public struct ReminderService: Service, CustomStringConvertible {
                 if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
                 let status = next.map { "next wake \(Self.iso8601($0))" } ?? "nothing planned"
                 notify { () throws(SystemdNotifierError) in try notifier.status(status) }
-                if try await sleep(until: next, reloads: reloads) == .reload {
+                if try await sleep(until: next) == .reload {
                     current = await reload(current)
                 }
             }
@@ -82,7 +90,7 @@ public struct ReminderService: Service, CustomStringConvertible {
 
     /// Sleeps until `deadline` (or until a reload when nothing is planned) in chunks: each chunk pings the
     /// watchdog and re-reads the wall clock, so a jump (suspend, NTP) is noticed. Returns early on SIGHUP.
-    private func sleep(until deadline: Date?, reloads: ReloadRequests) async throws -> Wake {
+    private func sleep(until deadline: Date?) async throws -> Wake {
         while true {
             if notifier.watchdogInterval != nil {
                 notify { () throws(SystemdNotifierError) in try notifier.watchdog() }
@@ -93,17 +101,22 @@ public struct ReminderService: Service, CustomStringConvertible {
             if let ping = notifier.watchdogPingInterval { chunk = min(chunk, ping) }
             if remaining < chunk.timeInterval { chunk = .milliseconds(Int64((remaining * 1000).rounded(.up))) }
             let duration = chunk
-            let reloadRequested = try await withThrowingTaskGroup(of: Bool.self) { group in
+            let wakes = wakes
+            let request = try await withThrowingTaskGroup(of: WakeRequests.Reason?.self) { group in
                 group.addTask {
                     try await Task.sleep(for: duration)
-                    return false
+                    return nil
                 }
-                group.addTask { await reloads.next() }
-                let first = try await group.next() ?? false
+                group.addTask { await wakes.next() }
+                let first = try await group.next() ?? nil
                 group.cancelAll()
                 return first
             }
-            if reloadRequested { return .reload }
+            switch request {
+            case .reload?: return .reload
+            case .pass?: return .pass
+            case nil: continue
+            }
         }
     }
 
@@ -114,6 +127,7 @@ public struct ReminderService: Service, CustomStringConvertible {
         do {
             let fresh = try ServiceRuntime.load(configPath: configPath, replacing: current, logger: logger)
             await fresh.recordLoad(configPath: configPath)
+            await reloaded(fresh)
             logger.notice(
                 "Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
             notify { () throws(SystemdNotifierError) in

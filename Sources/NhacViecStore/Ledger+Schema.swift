@@ -68,6 +68,47 @@ extension Ledger {
                     """
             )
         }
+        migrator.registerMigration("v2-acknowledgement-links") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE acknowledgements ADD COLUMN source TEXT NOT NULL DEFAULT 'cli';
+                    ALTER TABLE acknowledgements ADD COLUMN reporter TEXT;
+                    ALTER TABLE acknowledgements ADD COLUMN on_behalf_by TEXT;
+                    ALTER TABLE acknowledgements ADD COLUMN client_address TEXT;
+                    ALTER TABLE acknowledgements ADD COLUMN user_agent TEXT;
+
+                    CREATE TABLE access_tokens (
+                        hash TEXT PRIMARY KEY,
+                        purpose TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        issued_to TEXT NOT NULL,
+                        occurrence_key TEXT NOT NULL,
+                        plan TEXT NOT NULL,
+                        task TEXT NOT NULL,
+                        milestone TEXT NOT NULL,
+                        nominal_due TEXT,
+                        created_at REAL NOT NULL,
+                        expires_at REAL NOT NULL,
+                        revoked_at REAL
+                    );
+                    CREATE INDEX access_tokens_by_expiry ON access_tokens (expires_at);
+
+                    CREATE TABLE receipts (
+                        id INTEGER PRIMARY KEY,
+                        occurrence_key TEXT NOT NULL,
+                        agency TEXT NOT NULL,
+                        channel TEXT NOT NULL,
+                        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed')),
+                        attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL,
+                        last_error TEXT,
+                        sent_at REAL,
+                        created_at REAL NOT NULL,
+                        UNIQUE (occurrence_key, agency, channel)
+                    );
+                    """
+            )
+        }
         return migrator
     }()
 }

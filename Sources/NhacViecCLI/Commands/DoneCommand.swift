@@ -20,18 +20,7 @@ struct DoneCommand: AsyncParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
-    @Option(help: ArgumentHelp("The plan (needed when there are several).", valueName: "id"))
-    var plan: String?
-    @Option(help: ArgumentHelp("The task, e.g. 1.2.a.", valueName: "id"))
-    var task: String
-    @Option(help: ArgumentHelp("The milestone, e.g. gui-vp.", valueName: "id"))
-    var milestone: String
-    @Option(help: ArgumentHelp("The agency that delivered.", valueName: "id"))
-    var agency: String
-    @Option(
-        help: ArgumentHelp(
-            "The nominal due date of the occurrence (default: the one nearest to today).", valueName: "date"))
-    var occurrence: CivilDate?
+    @OptionGroup var target: AgencyOccurrenceOptions
     @Option(help: "A note, e.g. the number of the document sent.")
     var note: String?
     @Flag(help: "Remove the record instead.")
@@ -39,14 +28,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.load().configuration
-        let lookup = try MilestoneLookup(configuration, plan: plan, task: task, milestone: milestone)
-        guard let agencyID = try Lookup.agency(agency, in: configuration) else { return }
-        guard lookup.milestone.assignees.contains(agencyID) else {
-            throw CommandFailure(
-                "\(agencyID) is not assigned to \(lookup.task.id)/\(lookup.milestone.id); assigned: \(lookup.milestone.assignees.map(\.rawValue).joined(separator: ", "))"
-            )
-        }
-        let nominal = try resolveOccurrence(configuration, lookup)
+        guard let (lookup, agencyID, nominal) = try target.resolve(in: configuration) else { return }
         let key = Occurrence(
             plan: lookup.plan.id, task: lookup.task, milestone: lookup.milestone, nominalDue: nominal, due: nil
         ).key
@@ -72,36 +54,5 @@ struct DoneCommand: AsyncParsableCommand {
             done.count == total
                 ? "The occurrence is complete: all \(total) agencies have delivered."
                 : "\(done.count) of \(total) agencies have delivered.")
-    }
-
-    /// The nominal date of the occurrence: the one given (checked), or the nearest to today.
-    private func resolveOccurrence(_ configuration: Configuration, _ lookup: MilestoneLookup) throws -> CivilDate? {
-        if lookup.milestone.due.isUndated, case .onRequest = lookup.milestone.due { return nil }
-        let schedule = Schedule(configuration: configuration)
-        let period = lookup.plan.period
-        let dates = schedule.nominalDates(of: lookup.milestone, in: lookup.plan, near: period)
-        if case .ongoing(let nudge) = lookup.milestone.due {
-            let nudges = nudge?.dates(in: period) ?? []
-            guard let occurrence else {
-                let today = configuration.today
-                return nudges.last { $0 <= today } ?? nudges.first
-            }
-            guard nudges.contains(occurrence) else {
-                throw CommandFailure("\(occurrence) is not a date of this ongoing milestone's nudges")
-            }
-            return occurrence
-        }
-        guard !dates.isEmpty else { throw CommandFailure("this milestone has no dated occurrence") }
-        if let occurrence {
-            guard dates.contains(occurrence) else {
-                let nearby = dates.sorted { abs($0.days(to: occurrence)) < abs($1.days(to: occurrence)) }.prefix(3)
-                throw CommandFailure(
-                    "\(occurrence) is not an occurrence of \(lookup.task.id)/\(lookup.milestone.id); nearest: \(nearby.map(\.iso8601).joined(separator: ", "))"
-                )
-            }
-            return occurrence
-        }
-        let today = configuration.today
-        return dates.min { abs($0.days(to: today)) < abs($1.days(to: today)) }
     }
 }

@@ -68,7 +68,9 @@ struct PreviewCommand: ParsableCommand {
         }
         let digest = Digest(agency: agencyID, sendDate: first.sendDate, sendAt: first.sendAt, items: reminders)
         let composer = MessageComposer(configuration: configuration, templates: loaded.templates)
-        print(try composer.email(for: digest, agency: entry, thread: [], now: instant).text, terminator: "")
+        let links = AcknowledgementLinks.placeholders(for: digest, settings: configuration.http)
+        print(
+            try composer.email(for: digest, agency: entry, thread: [], now: instant, links: links).text, terminator: "")
     }
 
     private func printWebhooks(
@@ -79,7 +81,10 @@ struct PreviewCommand: ParsableCommand {
         }
         let secret = try? Credentials.webhookSecret(configuration.delivery.webhook)
         for reminder in reminders {
-            let body = Array(WebhookPayload.json(for: reminder, configuration: configuration).render().utf8)
+            let ackURL =
+                reminder.kind == .escalation ? nil : configuration.http.map(AcknowledgementLinks.placeholder(settings:))
+            let body = Array(
+                WebhookPayload.json(for: reminder, configuration: configuration, ackURL: ackURL).render().utf8)
             let request = try WebhookRequest(endpoint: try WebhookEndpoint(url), id: reminder.key, body: body)
             print("POST \(url) HTTP/1.1")
             if let secret = secret ?? nil {

@@ -59,11 +59,8 @@ struct ServeCommand: AsyncParsableCommand {
             print("next: \(next.map { ISO8601DateFormatter().string(from: $0) } ?? "nothing planned")")
             return
         }
-        let service = ReminderService(
+        let group = DaemonServices.group(
             configPath: options.config, runtime: runtime, clock: clock, notifier: SystemdNotifier(), logger: logger)
-        let group = ServiceGroup(
-            configuration: ServiceGroupConfiguration(
-                services: [.init(service: service)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
     }
 }

@@ -94,7 +94,8 @@ private struct Resolver {
         return Configuration(
             timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var",
             calendar: calendar,
-            reminders: policy, delivery: settings.delivery ?? .default, directory: directory, plans: plans, files: files
+            reminders: policy, delivery: settings.delivery ?? .default, http: settings.http, directory: directory,
+            plans: plans, files: files
         )
     }
 

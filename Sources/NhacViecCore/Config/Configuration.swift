@@ -8,6 +8,8 @@ public struct Configuration: Sendable {
     public var calendar: WorkingCalendar
     public var reminders: ReminderPolicy
     public var delivery: DeliverySettings
+    /// The web server for acknowledgement links; nil when nothing listens and messages carry no links.
+    public var http: HTTPSettings?
     public var directory: Directory
     public var plans: [Plan]
     /// Every file that was read, main file first.
@@ -16,7 +18,8 @@ public struct Configuration: Sendable {
     public init(
         timeZone: String = "Asia/Ho_Chi_Minh", utcOffsetSeconds: Int = 7 * 3600, stateDirectory: String = "var",
         calendar: WorkingCalendar = WorkingCalendar(), reminders: ReminderPolicy = ReminderPolicy(),
-        delivery: DeliverySettings = .default, directory: Directory, plans: [Plan], files: [String] = []
+        delivery: DeliverySettings = .default, http: HTTPSettings? = nil, directory: Directory, plans: [Plan],
+        files: [String] = []
     ) {
         self.timeZone = timeZone
         self.utcOffsetSeconds = utcOffsetSeconds
@@ -24,6 +27,7 @@ public struct Configuration: Sendable {
         self.calendar = calendar
         self.reminders = reminders
         self.delivery = delivery
+        self.http = http
         self.directory = directory
         self.plans = plans
         self.files = files

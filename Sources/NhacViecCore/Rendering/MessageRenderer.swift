@@ -17,19 +17,29 @@ public struct MessageRenderer: Sendable {
         self.templates = templates
     }
 
-    public func render(_ digest: Digest) -> RenderedMessage {
-        let context = self.context(for: digest)
+    /// - Parameter links: the acknowledgement link of each item (none without an `http:` section).
+    public func render(_ digest: Digest, links: AcknowledgementLinks = .none) -> RenderedMessage {
+        let context = self.context(for: digest, links: links)
         let subject = templates.subject.render(context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
         return RenderedMessage(
             subject: subject, text: templates.text.render(context), html: templates.html.render(context))
     }
 
+    /// The receipt "Đã ghi nhận …" from the `receipt*.mustache` templates and ``OccurrenceContext`` values.
+    public func renderReceipt(_ values: [String: Any]) -> RenderedMessage {
+        let subject = templates[.receiptSubject].render(values)
+            .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
+        return RenderedMessage(
+            subject: subject, text: templates[.receiptText].render(values), html: templates[.receiptHTML].render(values)
+        )
+    }
+
     /// The values templates can use; documented in `Config/templates/README.md`.
-    public func context(for digest: Digest) -> [String: Any] {
+    public func context(for digest: Digest, links: AcknowledgementLinks = .none) -> [String: Any] {
         let directory = configuration.directory
         let agency = directory.agencies[digest.agency]
-        let items = digest.items.map(item)
+        let items = digest.items.map { item($0, links: links) }
         let escalations = digest.items.filter { $0.kind == .escalation }
         var context: [String: Any] = [
             "agency_id": digest.agency.rawValue,
@@ -41,13 +51,14 @@ public struct MessageRenderer: Sendable {
             "single": items.count == 1,
             "multiple": items.count > 1,
             "escalation": !escalations.isEmpty && escalations.count == items.count,
+            "has_links": !links.items.isEmpty || !links.onBehalf.isEmpty,
         ]
         if let first = items.first { context["first"] = first }
         if let due = digest.items.compactMap(\.occurrence.due).min() { context["first_due"] = due.vietnamese }
         return context
     }
 
-    private func item(_ reminder: PlannedReminder) -> [String: Any] {
+    private func item(_ reminder: PlannedReminder, links: AcknowledgementLinks) -> [String: Any] {
         let occurrence = reminder.occurrence
         let task = occurrence.task
         let milestone = occurrence.milestone
@@ -64,6 +75,7 @@ public struct MessageRenderer: Sendable {
             "key": reminder.key,
             "who": milestone.who.map(directory.name(of:)).joined(separator: "; "),
         ]
+        if let link = links.items[reminder.key] { item["ack_url"] = link }
         if let text = milestone.text { item["text"] = text }
         if let product = task.product { item["product"] = product }
         if let recipient = milestone.recipient { item["to"] = directory.name(of: recipient) }
@@ -82,8 +94,13 @@ public struct MessageRenderer: Sendable {
         }
         if reminder.kind == .escalation {
             item["has_overdue_agencies"] = !reminder.overdueAgencies.isEmpty
-            item["overdue_agencies"] = reminder.overdueAgencies.map {
-                ["id": $0.rawValue, "name": directory.agencies[$0]?.name ?? $0.rawValue]
+            let onBehalf = links.onBehalf[reminder.key] ?? [:]
+            item["overdue_agencies"] = reminder.overdueAgencies.map { agency -> [String: Any] in
+                var entry: [String: Any] = [
+                    "id": agency.rawValue, "name": directory.agencies[agency]?.name ?? agency.rawValue,
+                ]
+                if let link = onBehalf[agency] { entry["ack_url"] = link }
+                return entry
             }
         }
         return item

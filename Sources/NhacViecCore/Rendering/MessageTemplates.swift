@@ -1,24 +1,47 @@
 public import Mustache
 
-/// The Mustache templates of reminder messages: subject, plain text and HTML, editable under `Config/templates/`.
+/// The Mustache templates of what nhacviec writes: the reminder email (subject, plain text, HTML), the receipt email
+/// sent after an acknowledgement, and the acknowledgement web page — all editable under `Config/templates/`.
 public struct MessageTemplates: Sendable {
-    public var subject: MustacheTemplate
-    public var text: MustacheTemplate
-    public var html: MustacheTemplate
+    /// One template file, named relative to the templates directory.
+    public enum Name: String, Sendable, CaseIterable {
+        case subject = "subject.mustache"
+        case text = "digest.txt.mustache"
+        case html = "digest.html.mustache"
+        case receiptSubject = "receipt-subject.mustache"
+        case receiptText = "receipt.txt.mustache"
+        case receiptHTML = "receipt.html.mustache"
+        case acknowledgePage = "web/acknowledge.html.mustache"
+    }
 
-    /// The file names looked up in the templates directory.
-    public static let fileNames = (
-        subject: "subject.mustache", text: "digest.txt.mustache", html: "digest.html.mustache"
-    )
+    private let templates: [Name: MustacheTemplate]
 
-    /// Parses the three templates.
+    public var subject: MustacheTemplate { self[.subject] }
+    public var text: MustacheTemplate { self[.text] }
+    public var html: MustacheTemplate { self[.html] }
+
+    /// The parsed template `name` (every name is present once the initialiser succeeded).
+    public subscript(name: Name) -> MustacheTemplate {
+        guard let template = templates[name] else { preconditionFailure("template \(name.rawValue) was not loaded") }
+        return template
+    }
+
+    /// Parses every template.
     ///
-    /// - Throws: `ConfigErrors` pointing at the line and column of each syntax error.
-    public init(subject: ConfigSource, text: ConfigSource, html: ConfigSource) throws(ConfigErrors) {
+    /// - Throws: `ConfigErrors` pointing at the line and column of each syntax error, or naming a missing file.
+    public init(sources: [Name: ConfigSource]) throws(ConfigErrors) {
         var diagnostics: [ConfigDiagnostic] = []
-        func parse(_ source: ConfigSource) -> MustacheTemplate? {
+        var parsed: [Name: MustacheTemplate] = [:]
+        for name in Name.allCases {
+            guard let source = sources[name] else {
+                diagnostics.append(
+                    ConfigDiagnostic(
+                        at: SourceLocation(file: "templates/" + name.rawValue, line: 1, column: 1),
+                        "missing template", fix: "restore it from the nhacviec release (Config/templates/)"))
+                continue
+            }
             do {
-                return try MustacheTemplate(string: source.text)
+                parsed[name] = try MustacheTemplate(string: source.text)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(
                     ConfigDiagnostic(
@@ -31,14 +54,8 @@ public struct MessageTemplates: Sendable {
                     ConfigDiagnostic(
                         at: SourceLocation(file: source.path, line: 1, column: 1), "template syntax: \(error)"))
             }
-            return nil
         }
-        let subject = parse(subject)
-        let text = parse(text)
-        let html = parse(html)
-        guard let subject, let text, let html else { throw ConfigErrors(diagnostics) }
-        self.subject = subject
-        self.text = text
-        self.html = html
+        guard diagnostics.isEmpty else { throw ConfigErrors(diagnostics) }
+        self.templates = parsed
     }
 }

@@ -1,8 +1,13 @@
 /// The JSON body of a reminder webhook; the keys are a documented contract for integrators.
 public enum WebhookPayload {
     /// One reminder as a JSON object: `type`, `plan`, `task`, `milestone`, `title`, `due`, `nominal_due`,
-    /// `working_days_left`, `agency`, `kind`, `stage`, `key`, `send_at`, `text`, `product`, `to`.
-    public static func json(for reminder: PlannedReminder, configuration: Configuration) -> JSONValue {
+    /// `working_days_left`, `agency`, `kind`, `stage`, `key`, `send_at`, `text`, `product`, `to`, and `ack_url` (a link
+    /// to POST to when the agency has delivered) when the web server is configured.
+    public static func json(
+        for reminder: PlannedReminder, configuration: Configuration, ackURL: String? = nil
+    )
+        -> JSONValue
+    {
         let occurrence = reminder.occurrence
         let directory = configuration.directory
         let localTime = LocalTime(identifier: configuration.timeZone)
@@ -24,6 +29,7 @@ public enum WebhookPayload {
             ("product", .optional(occurrence.task.product)),
             ("to", .optional(occurrence.milestone.recipient.map(directory.name(of:)))),
         ]
+        if let ackURL { members.append(("ack_url", .string(ackURL))) }
         if reminder.kind == .escalation {
             members.append(("overdue_agencies", .array(reminder.overdueAgencies.map { .string($0.rawValue) })))
         }

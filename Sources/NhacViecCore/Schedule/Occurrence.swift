@@ -18,6 +18,11 @@ public struct Occurrence: Sendable {
 
     /// Stable identity of this occurrence, `plan:task:milestone:YYYY-MM-DD` (nominal date, or `undated`).
     public var key: String {
-        "\(plan):\(task.id):\(milestone.id):\(nominalDue?.iso8601 ?? "undated")"
+        reference.key
+    }
+
+    /// Plan, task, milestone and nominal date: enough to find this occurrence again after a reload.
+    public var reference: OccurrenceReference {
+        OccurrenceReference(plan: plan, task: task.id, milestone: milestone.id, nominalDue: nominalDue)
     }
 }

@@ -15,9 +15,9 @@ struct MessageRendererTests {
                 path: "Config/templates/" + name,
                 text: try String(contentsOf: templatesDirectory.appendingPathComponent(name), encoding: .utf8))
         }
-        return try MessageTemplates(
-            subject: try source(MessageTemplates.fileNames.subject), text: try source(MessageTemplates.fileNames.text),
-            html: try source(MessageTemplates.fileNames.html))
+        var sources: [MessageTemplates.Name: ConfigSource] = [:]
+        for name in MessageTemplates.Name.allCases { sources[name] = try source(name.rawValue) }
+        return try MessageTemplates(sources: sources)
     }
 
     static func digests(on date: CivilDate, agency: String) throws -> (MessageRenderer, [Digest]) {
@@ -69,13 +69,12 @@ struct MessageRendererTests {
         #expect(message.text.contains("<b>Cắt giảm</b> & TTHC"))
     }
 
-    @Test func brokenTemplateIsReportedWithItsLine() {
-        #expect(throws: ConfigErrors.self) {
-            _ = try MessageTemplates(
-                subject: ConfigSource(path: "s", text: "ok"),
-                text: ConfigSource(path: "t.mustache", text: "a\n{{#items}}\nb"),
-                html: ConfigSource(path: "h", text: ""))
-        }
+    @Test func brokenTemplateIsReportedWithItsLine() throws {
+        var sources: [MessageTemplates.Name: ConfigSource] = [:]
+        for name in MessageTemplates.Name.allCases { sources[name] = ConfigSource(path: name.rawValue, text: "ok") }
+        sources[.text] = ConfigSource(path: "t.mustache", text: "a\n{{#items}}\nb")
+        let error = try #require(throws: ConfigErrors.self) { try MessageTemplates(sources: sources) }
+        #expect(error.diagnostics.map { $0.location?.file } == ["t.mustache"])
     }
 
     @Test func digestKeyIsStableAndDependsOnItsItems() throws {

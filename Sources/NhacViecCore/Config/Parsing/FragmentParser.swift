@@ -6,7 +6,7 @@ struct FragmentParser {
     let sink: DiagnosticSink
     let isMain: Bool
 
-    static let mainKeys = ["timezone", "state_dir", "include", "calendar", "reminders", "delivery"]
+    static let mainKeys = ["timezone", "state_dir", "include", "calendar", "reminders", "delivery", "http"]
     static let fragmentKeys = ["groups", "agencies", "plan", "tasks"]
     static let mainCalendarKeys = ["weekend", "holidays", "days_off", "working_days", "due_on_day_off"]
     static let fragmentCalendarKeys = ["days_off", "working_days"]
@@ -88,6 +88,7 @@ struct FragmentParser {
         }
         if let reminders = keys["reminders"] { main.reminders = parseReminders(reminders, what: "reminders") }
         if let delivery = keys["delivery"] { main.delivery = DeliveryParser(sink: sink).parse(delivery) }
+        if let http = keys["http"] { main.http = HTTPParser(sink: sink).parse(http) }
     }
 
     private func parseCalendar(_ node: YAMLNode, main: inout RawMainSettings, fragment: inout RawFragment) {

@@ -25,6 +25,7 @@ struct RawMainSettings {
     var dueOnDayOff: DayOffPolicy?
     var reminders: RawReminderOverride?
     var delivery: DeliverySettings?
+    var http: HTTPSettings?
 }
 
 struct RawGroup {

@@ -128,9 +128,9 @@ func runSMTP(_ options: Options) async {
             let path = configDirectory + "/templates/" + name
             return ConfigSource(path: path, text: readText(path))
         }
-        let names = MessageTemplates.fileNames
-        templates = try MessageTemplates(
-            subject: source(names.subject), text: source(names.text), html: source(names.html))
+        var sources: [MessageTemplates.Name: ConfigSource] = [:]
+        for name in MessageTemplates.Name.allCases { sources[name] = source(name.rawValue) }
+        templates = try MessageTemplates(sources: sources)
     } catch {
         fail("templates:\n\(error)")
     }

@@ -1,0 +1,53 @@
+public import Foundation
+
+/// An agency's report on one occurrence: from `nhacviec done`, a link in a reminder, or an integrator's POST.
+public struct Acknowledgement: Sendable, Hashable {
+    /// How a report reached nhacviec; shown by `status`, `upcoming` and the receipt.
+    public enum Source: String, Sendable, Hashable, CaseIterable {
+        /// `nhacviec done` on the server.
+        case cli
+        /// The confirmation page of a link in a reminder email.
+        case link
+        /// A JSON POST to the `ack_url` of a webhook payload.
+        case api
+
+        /// "qua liên kết trong thư nhắc việc", …
+        public var vietnamese: String {
+            switch self {
+            case .cli: "do quản trị viên ghi nhận"
+            case .link: "qua liên kết trong thư nhắc việc"
+            case .api: "qua hệ thống tích hợp"
+            }
+        }
+    }
+
+    /// The occurrence's stable key, `plan:task:milestone:nominal-date`.
+    public var occurrenceKey: String
+    public var agency: AgencyID
+    public var source: Source
+    /// "Người báo cáo", as typed on the confirmation page.
+    public var reporter: String?
+    /// "Số, ngày văn bản đã gửi / ghi chú".
+    public var note: String?
+    /// The agency that recorded it for `agency` (the supervising office, from an escalation link).
+    public var onBehalfBy: AgencyID?
+    /// The client's address (from `X-Forwarded-For` only behind a trusted proxy) and user agent, for audits.
+    public var clientAddress: String?
+    public var userAgent: String?
+    public var recordedAt: Date
+
+    public init(
+        occurrenceKey: String, agency: AgencyID, source: Source, reporter: String? = nil, note: String? = nil,
+        onBehalfBy: AgencyID? = nil, clientAddress: String? = nil, userAgent: String? = nil, recordedAt: Date
+    ) {
+        self.occurrenceKey = occurrenceKey
+        self.agency = agency
+        self.source = source
+        self.reporter = reporter
+        self.note = note
+        self.onBehalfBy = onBehalfBy
+        self.clientAddress = clientAddress
+        self.userAgent = userAgent
+        self.recordedAt = recordedAt
+    }
+}

@@ -1,0 +1,69 @@
+public import Foundation
+public import NhacViecCore
+public import NhacViecStore
+
+/// Mints the acknowledgement links of outgoing messages: a fresh token per item, stored (hashed) before the message
+/// leaves, so a link works the moment it arrives.
+public struct LinkIssuer: Sendable {
+    let settings: HTTPSettings?
+    let ledger: Ledger
+    let localTime: LocalTime
+
+    public init(configuration: Configuration, ledger: Ledger) {
+        self.settings = configuration.http
+        self.ledger = ledger
+        self.localTime = LocalTime(identifier: configuration.timeZone)
+    }
+
+    /// Links for every item of `digest` (and, in an escalation, for every overdue agency); none without `http:`.
+    public func links(for digest: Digest, now: Date) async throws -> AcknowledgementLinks {
+        guard let settings else { return .none }
+        var links = AcknowledgementLinks()
+        var issued: [IssuedToken] = []
+        func mint(for agency: AgencyID, occurrence: Occurrence) -> String {
+            let token = AccessToken.generate(.acknowledge)
+            issued.append(
+                IssuedToken(
+                    token: token, agency: agency, issuedTo: digest.agency, occurrence: occurrence, createdAt: now,
+                    expiresAt: TokenExpiry.expiry(sentAt: now, due: occurrence.due, localTime: localTime)))
+            return AcknowledgementLinks.url(for: token, settings: settings)
+        }
+        for item in digest.items {
+            if item.kind == .escalation {
+                var byAgency: [AgencyID: String] = [:]
+                for agency in item.overdueAgencies { byAgency[agency] = mint(for: agency, occurrence: item.occurrence) }
+                links.onBehalf[item.key] = byAgency
+            } else {
+                links.items[item.key] = mint(for: item.agency, occurrence: item.occurrence)
+            }
+        }
+        try await ledger.insertTokens(issued)
+        return links
+    }
+
+    /// The `ack_url` of a webhook about `reminder`, or nil (no `http:`, or an escalation, which names several
+    /// agencies and carries none).
+    public func ackURL(for reminder: PlannedReminder, now: Date) async throws -> String? {
+        guard let settings, reminder.kind != .escalation else { return nil }
+        let token = AccessToken.generate(.acknowledge)
+        try await ledger.insertTokens([
+            IssuedToken(
+                token: token, agency: reminder.agency, issuedTo: reminder.agency, occurrence: reminder.occurrence,
+                createdAt: now,
+                expiresAt: TokenExpiry.expiry(sentAt: now, due: reminder.occurrence.due, localTime: localTime))
+        ])
+        return AcknowledgementLinks.url(for: token, settings: settings)
+    }
+
+    /// A working link for an admin to pass on by other means (`nhacviec link`).
+    public func link(agency: AgencyID, occurrence: Occurrence, now: Date) async throws -> String? {
+        guard let settings else { return nil }
+        let token = AccessToken.generate(.acknowledge)
+        try await ledger.insertTokens([
+            IssuedToken(
+                token: token, agency: agency, issuedTo: agency, occurrence: occurrence, createdAt: now,
+                expiresAt: TokenExpiry.expiry(sentAt: now, due: occurrence.due, localTime: localTime))
+        ])
+        return AcknowledgementLinks.url(for: token, settings: settings)
+    }
+}

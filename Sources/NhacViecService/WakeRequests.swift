@@ -1,0 +1,63 @@
+/// Requests to wake the scheduling loop early: a reload (SIGHUP) or a pass now (an acknowledgement arrived and its
+/// receipt should leave at once).
+///
+/// The loop waits for a request *or* its sleep to end; a request that arrives while the loop is busy is kept until
+/// the next wait, so none is lost. A pending reload is served before a pending pass (the pass follows any reload).
+public actor WakeRequests {
+    /// Why the loop woke.
+    public enum Reason: Sendable, Hashable {
+        case reload, pass
+    }
+
+    private enum State {
+        case idle
+        case pending(Set<Reason>)
+        case waiting(CheckedContinuation<Reason?, Never>)
+    }
+
+    private var state = State.idle
+
+    public init() {}
+
+    /// Records a request, waking the loop if it is waiting.
+    public func request(_ reason: Reason) {
+        switch state {
+        case .waiting(let continuation):
+            state = .idle
+            continuation.resume(returning: reason)
+        case .idle:
+            state = .pending([reason])
+        case .pending(var reasons):
+            reasons.insert(reason)
+            state = .pending(reasons)
+        }
+    }
+
+    /// The next request, or nil when the waiting task was cancelled first.
+    func next() async -> Reason? {
+        if case .pending(var reasons) = state {
+            let reason: Reason = reasons.contains(.reload) ? .reload : .pass
+            reasons.remove(reason)
+            state = reasons.isEmpty ? .idle : .pending(reasons)
+            return reason
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                if Task.isCancelled {
+                    continuation.resume(returning: nil)
+                } else {
+                    state = .waiting(continuation)
+                }
+            }
+        } onCancel: {
+            Task { await self.cancelWaiting() }
+        }
+    }
+
+    private func cancelWaiting() {
+        if case .waiting(let continuation) = state {
+            state = .idle
+            continuation.resume(returning: nil)
+        }
+    }
+}

@@ -1,0 +1,74 @@
+public import Foundation
+import GRDB
+public import NhacViecCore
+
+/// A queued "Đã ghi nhận …" email to one mailbox of an agency that reported done.
+public struct ReceiptRecord: Sendable, Hashable {
+    public var id: Int64
+    public var occurrenceKey: String
+    public var agency: AgencyID
+    /// `email:<address>`.
+    public var channel: String
+    public var attempts: Int
+}
+
+extension Ledger {
+    /// Receipts to send at `now`: pending ones whose retry time has come, and any left `sending` by a crash.
+    public func readyReceipts(at now: Date) async throws -> [ReceiptRecord] {
+        try await read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT id, occurrence_key, agency, channel, attempts FROM receipts
+                    WHERE (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?))
+                        OR status = 'sending'
+                    ORDER BY id
+                    """,
+                arguments: [now.unixSeconds]
+            ).map { row in
+                try ReceiptRecord(
+                    id: row.decode(forColumn: "id"), occurrenceKey: row.decode(forColumn: "occurrence_key"),
+                    agency: AgencyID(row.decode(forColumn: "agency")), channel: row.decode(forColumn: "channel"),
+                    attempts: row.decode(forColumn: "attempts"))
+            }
+        }
+    }
+
+    /// Marks a receipt as handed to the transport (before the call, as deliveries are).
+    public func markReceiptSending(id: Int64) async throws {
+        try await updateReceipt(id, "status = 'sending', attempts = attempts + 1", [])
+    }
+
+    public func markReceiptSent(id: Int64, now: Date) async throws {
+        try await updateReceipt(id, "status = 'sent', sent_at = ?, last_error = NULL", [now.unixSeconds])
+    }
+
+    public func markReceiptRetry(id: Int64, error: String, nextAttemptAt: Date) async throws {
+        try await updateReceipt(
+            id, "status = 'pending', last_error = ?, next_attempt_at = ?", [error, nextAttemptAt.unixSeconds])
+    }
+
+    public func markReceiptFailed(id: Int64, error: String) async throws {
+        try await updateReceipt(id, "status = 'failed', last_error = ?", [error])
+    }
+
+    /// The earliest retry time of a pending receipt, for the service's next wake.
+    public func nextReceiptAttempt() async throws -> Date? {
+        try await read { db in
+            try Double.fetchOne(
+                db, sql: "SELECT MIN(COALESCE(next_attempt_at, 0)) FROM receipts WHERE status = 'pending'"
+            ).map(Date.init(unixSeconds:))
+        }
+    }
+
+    private func updateReceipt(
+        _ id: Int64, _ assignments: String, _ values: [(any DatabaseValueConvertible)?]
+    )
+        async throws
+    {
+        let arguments = StatementArguments(values + [id])
+        try await write { db in
+            try db.execute(sql: "UPDATE receipts SET \(assignments) WHERE id = ?", arguments: arguments)
+        }
+    }
+}

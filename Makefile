@@ -60,7 +60,7 @@ install: deps
 		echo "keeping the existing $(DESTDIR)$(ETC); new defaults are in $(DESTDIR)$(PREFIX)/share/doc/nhacviec/Config"; \
 	else \
 		install -d -m 0755 $(DESTDIR)$(ETC) && cp -R Config/. $(DESTDIR)$(ETC)/ && \
-		sed -i 's|^state_dir: var .*|state_dir: /var/lib/nhacviec   # systemd StateDirectory=nhacviec|' $(DESTDIR)$(ETC)/nhacviec.yaml; \
+		sed -i 's|^state_dir: .*|state_dir: /var/lib/nhacviec   # systemd StateDirectory=nhacviec|' $(DESTDIR)$(ETC)/nhacviec.yaml; \
 	fi
 	mkdir -p $(DESTDIR)$(PREFIX)/share/doc/nhacviec && cp -R Config $(DESTDIR)$(PREFIX)/share/doc/nhacviec/
 	@# LoadCredential= needs the files to exist; empty means "not set" to nhacviec.

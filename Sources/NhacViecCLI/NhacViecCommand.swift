@@ -1,4 +1,5 @@
 public import ArgumentParser
+import NhacViecCore
 
 /// The `nhacviec` command: task reminders for the plans of a provincial office.
 public struct NhacViecCommand: AsyncParsableCommand {
@@ -6,12 +7,14 @@ public struct NhacViecCommand: AsyncParsableCommand {
         commandName: "nhacviec",
         abstract: "Never miss a deadline of a government plan.",
         discussion: """
-            Describe agencies, plans and the reminder policy in YAML under Config/, check them, and see every deadline on the Vietnamese working-day calendar.
+            Describe agencies, plans and the reminder policy in YAML under Config/, check them, and see every \
+            deadline on the Vietnamese working-day calendar.
 
               nhacviec check
               nhacviec upcoming --days 30
               nhacviec reminders --agency so-tu-phap --from 2026-06-01 --to 2026-06-30
             """,
+        version: NhacViecCommand.version,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
@@ -19,10 +22,26 @@ public struct NhacViecCommand: AsyncParsableCommand {
         ]
     )
 
+    /// What `nhacviec --version` prints.
+    static let version = "0.13.0"
+
     public init() {}
+
+    /// `unknown command 'chek' (did you mean 'check'?)` when the first argument names no subcommand.
+    static func unknownSubcommand(in arguments: [String]) -> ValidationError? {
+        guard let first = arguments.first, !first.hasPrefix("-") else { return nil }
+        let names = configuration.subcommands.compactMap { $0.configuration.commandName } + ["help"]
+        guard !names.contains(first) else { return nil }
+        let hint = Suggestion.closest(to: first, in: names).map { " (did you mean '\($0)'?)" } ?? ""
+        return ValidationError(
+            "unknown command '\(first)'\(hint); commands: \(names.dropLast().joined(separator: ", "))")
+    }
 }
 
 /// Entry point of the executable: parses arguments and runs the chosen subcommand.
 public func runNhacViec() async {
+    if let error = NhacViecCommand.unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
+        NhacViecCommand.exit(withError: error)
+    }
     await NhacViecCommand.main()
 }

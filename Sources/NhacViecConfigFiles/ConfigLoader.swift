@@ -62,8 +62,10 @@ public enum ConfigLoader {
         let templates = loadTemplates(directory: directory, diagnostics: &diagnostics)
         let result = try ConfigCompiler.compile(main: main, included: included, diagnostics: diagnostics)
         guard let templates else { throw ConfigErrors(diagnostics) }
+        var configuration = result.configuration
+        configuration.stateDirectory = resolve(configuration.stateDirectory, relativeTo: directory)
         return LoadedConfiguration(
-            configuration: result.configuration, templates: templates, warnings: result.warnings, mainFile: path,
+            configuration: configuration, templates: templates, warnings: result.warnings, mainFile: path,
             loadedAt: Date())
     }
 
@@ -116,6 +118,12 @@ public enum ConfigLoader {
 
     private static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
+    }
+
+    /// A relative `state_dir` is relative to the main file, like `include:`, so every command finds the same
+    /// ledger wherever it is run from.
+    static func resolve(_ path: String, relativeTo directory: String) -> String {
+        path.hasPrefix("/") || directory.isEmpty ? path : directory + "/" + path
     }
 
     /// Files matching a shell glob (sorted), relative to the main file's directory unless absolute.

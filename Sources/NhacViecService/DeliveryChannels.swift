@@ -12,15 +12,14 @@ public struct DeliveryChannels: Sendable {
         self.webhook = webhook
     }
 
-    /// Builds the transports for `configuration`, reading credentials from files or the environment.
-    public static func make(
+    /// The email transport alone: the outbox, or SMTP with its password.
+    public static func mail(
         for configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
-    ) throws(ServiceError) -> DeliveryChannels {
+    ) throws(ServiceError) -> any MailTransport {
         let delivery = configuration.delivery
-        let mail: any MailTransport
         switch delivery.emailTransport {
         case .outbox:
-            mail = OutboxTransport(stateDirectory: URL(fileURLWithPath: configuration.stateDirectory))
+            return OutboxTransport(stateDirectory: URL(fileURLWithPath: configuration.stateDirectory))
         case .smtp:
             guard let smtp = delivery.smtp else {
                 throw ServiceError.configuration("transport: smtp needs an smtp: block", fix: nil)
@@ -31,28 +30,35 @@ public struct DeliveryChannels: Sendable {
                 helo: smtp.helo, connectTimeout: .seconds(min(15, smtp.timeoutSeconds)),
                 timeout: .seconds(smtp.timeoutSeconds))
             do {
-                mail = try SMTPTransport(configuration: settings)
+                return try SMTPTransport(configuration: settings)
             } catch {
                 throw ServiceError.configuration("cannot use the SMTP server: \(error)", fix: nil)
             }
         }
-        var webhook: WebhookTransport?
-        let needsWebhook = configuration.directory.agencies.values.contains { $0.webhook != nil }
-        if let secret = try Credentials.webhookSecret(delivery.webhook, environment: environment) {
-            do {
-                webhook = try WebhookTransport(
-                    secret: secret,
-                    configuration: WebhookConfiguration(timeout: .seconds(delivery.webhook.timeoutSeconds)))
-            } catch {
-                throw ServiceError.configuration("cannot set up webhooks: \(error)", fix: nil)
-            }
-        } else if needsWebhook {
+    }
+
+    /// The signed-webhook transport alone, or nil when no secret is configured and none is required.
+    ///
+    /// - Parameter requirement: why a secret is needed (e.g. `agency 'x' has a webhook`); when set, a missing
+    ///   secret is an error that says so.
+    public static func webhook(
+        for configuration: Configuration, requiredBy requirement: String?,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(ServiceError) -> WebhookTransport? {
+        let settings = configuration.delivery.webhook
+        guard let secret = try Credentials.webhookSecret(settings, environment: environment) else {
+            guard let requirement else { return nil }
             throw ServiceError.configuration(
-                "some agencies have a webhook but no signing secret was found",
+                "\(requirement) but no webhook signing secret was found",
                 fix:
-                    "create \(delivery.webhook.secretFile ?? "delivery.webhook.secret_file"), use LoadCredential=webhook-secret, or set NHACVIEC_WEBHOOK_SECRET"
+                    "create \(settings.secretFile ?? "delivery.webhook.secret_file"), use LoadCredential=webhook-secret, or set NHACVIEC_WEBHOOK_SECRET"
             )
         }
-        return DeliveryChannels(mail: mail, webhook: webhook)
+        do {
+            return try WebhookTransport(
+                secret: secret, configuration: WebhookConfiguration(timeout: .seconds(settings.timeoutSeconds)))
+        } catch {
+            throw ServiceError.configuration("cannot set up webhooks: \(error)", fix: nil)
+        }
     }
 }

@@ -68,14 +68,13 @@ public struct ReminderService: Service, CustomStringConvertible {
             var current = initial
             // Config, state and plan are loaded: tell systemd before the first pass, which may be a long catch-up.
             let planned = try await current.pass.nextWake(after: clock.now())
-            notify { () throws(SystemdNotifierError) in
-                try notifier.ready(status: "started; next wake \(planned.map(Self.iso8601) ?? "none planned")")
-            }
+            let wake = planned.map(Self.localTime(of: current).display) ?? "none planned"
+            notify { () throws(SystemdNotifierError) in try notifier.ready(status: "started; next wake \(wake)") }
             logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)"])
             while !Task.isCancelled {
                 let (report, next) = try await current.runPass(now: clock.now())
                 if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
-                let status = next.map { "next wake \(Self.iso8601($0))" } ?? "nothing planned"
+                let status = next.map { "next wake \(Self.localTime(of: current).display($0))" } ?? "nothing planned"
                 notify { () throws(SystemdNotifierError) in try notifier.status(status) }
                 if try await sleep(until: next) == .reload {
                     current = await reload(current)
@@ -84,8 +83,9 @@ public struct ReminderService: Service, CustomStringConvertible {
         }
     }
 
-    static func iso8601(_ date: Date) -> String {
-        ISO8601DateFormatter().string(from: date)
+    /// STATUS= is read by people (`systemctl status`): times are in the configured zone with its offset.
+    static func localTime(of runtime: ServiceRuntime) -> LocalTime {
+        LocalTime(identifier: runtime.loaded.configuration.timeZone)
     }
 
     /// Sleeps until `deadline` (or until a reload when nothing is planned) in chunks: each chunk pings the

@@ -2,7 +2,6 @@ public import Foundation
 public import Logging
 public import NhacViecConfigFiles
 import NhacViecCore
-import NhacViecDelivery
 public import NhacViecStore
 
 /// Everything one loaded configuration needs to deliver: the config, its ledger and transports, and the pass.
@@ -15,19 +14,15 @@ public struct ServiceRuntime: Sendable {
     ///
     /// - Parameter previous: the runtime being replaced by a reload; its ledger is kept when `state_dir` did not
     ///   change, so a reload never opens a second connection pool on the same file.
-    /// - Throws: `ConfigErrors` for an invalid config, `ServiceError` for credentials, transports or state.
+    /// - Throws: `ConfigErrors` for an invalid config, `StartupErrors` when `StartupChecks` fail, `ServiceError`
+    ///   when the ledger cannot be opened.
     public static func load(
         configPath: String, replacing previous: ServiceRuntime? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) throws -> ServiceRuntime {
         let loaded = try ConfigLoader.load(path: configPath)
         let configuration = loaded.configuration
-        do {
-            try CurlRuntime.initialize()
-        } catch {
-            throw ServiceError.configuration("cannot start libcurl: \(error)", fix: nil)
-        }
-        let channels = try DeliveryChannels.make(for: configuration, environment: environment)
+        let channels = try StartupChecks.run(for: configuration, environment: environment)
         let path = configuration.stateDirectory + "/state.sqlite"
         let ledger: Ledger
         if let previous, previous.ledger.path == path {

@@ -26,10 +26,16 @@ struct CommandRunner {
         return repositoryRoot.appendingPathComponent(".build/debug/nhacviec")
     }()
 
-    static func run(_ arguments: [String], in directory: URL? = nil) throws -> Result {
+    /// - Parameter environment: variables set (or, when empty, effectively unset) on top of the test's own.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, environment: [String: String] = [:]
+    ) throws
+        -> Result
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         if let directory { process.currentDirectoryURL = directory }
         let out = Pipe()
         let err = Pipe()

@@ -75,6 +75,21 @@ struct UpcomingCommandTests {
         #expect(items.allSatisfy { ($0["who"] as? [String])?.contains("vp-ubnd") == true })
     }
 
+    @Test func aGroupListsWhatAnyOfItsMembersMustDo() throws {
+        let items = try Self.upcomingJSON(["--agency", "ubnd-xa"])
+        #expect(!items.isEmpty)
+        #expect(
+            items.allSatisfy { ($0["who"] as? [String])?.contains { $0.hasPrefix("ubnd-") && $0 != "vp-ubnd" } == true }
+        )
+        let reminders = try CommandRunner.run([
+            "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-01", "--to", "2026-06-30",
+            "--agency", "ubnd-xa", "--format", "json",
+        ])
+        #expect(reminders.status == 0, "\(reminders.stderr)")
+        let sent = try JSONSerialization.jsonObject(with: Data(reminders.stdout.utf8)) as? [[String: Any]] ?? []
+        #expect(Set(sent.compactMap { $0["agency"] as? String }).count > 1)
+    }
+
     @Test func unknownAgencySuggestsOne() throws {
         let result = try CommandRunner.run([
             "upcoming", "--config", CommandRunner.shippedConfig, "--agency", "so-tuphap",
@@ -108,8 +123,37 @@ struct UpcomingCommandTests {
                 "--format", "csv",
             ])
         let rows = result.stdout.components(separatedBy: "\r\n").filter { !$0.isEmpty }
-        #expect(rows.first == "due,nominal_due,plan,task,milestone,who,done,rule,title,text")
+        // The byte order mark makes Excel read the file as UTF-8 (Vietnamese titles stay readable).
+        #expect(rows.first == "\u{FEFF}due,nominal_due,plan,task,milestone,who,done,rule,title,text")
         #expect(rows.count == 1 + 8)
+    }
+
+    @Test func tableNamesWeekdaysInVietnamese() throws {
+        let result = try CommandRunner.run([
+            "upcoming", "--config", CommandRunner.shippedConfig, "--from", "2026-06-15", "--to", "2026-06-19",
+        ])
+        #expect(result.stdout.contains("\n2026-06-15 Thứ Hai "), "\(result.stdout)")
+        #expect(result.stdout.contains("\n2026-06-19 Thứ Sáu "))
+    }
+
+    /// Options that used to give an empty window, a bare "invalid" or "no reminder".
+    @Test(arguments: [
+        (["upcoming", "--days", "30", "--to", "2026-06-30"], "give either --to (2026-06-30) or --days (30), not both"),
+        (["upcoming", "--from", "2026-06-31"], "'2026-06-31' is not a real date: month 6 has 30 days"),
+        (["preview", "--agency", "so-tu-phap", "--task", "9.9"], "no plan has a task '9.9'"),
+    ])
+    func aWrongOptionIsRefusedWithTheReason(_ arguments: [String], _ reason: String) throws {
+        let result = try CommandRunner.run(arguments + ["--config", CommandRunner.shippedConfig])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains(reason), "\(result.stderr)")
+    }
+
+    @Test func remindersTableShowsSendTimesInTheZoneWithItsOffset() throws {
+        let result = try CommandRunner.run([
+            "reminders", "--config", CommandRunner.shippedConfig, "--from", "2026-06-10", "--to", "2026-06-10",
+            "--agency", "so-tu-phap",
+        ])
+        #expect(result.stdout.contains("\n2026-06-10 08:00 +07:00  so-tu-phap  before-3"), "\(result.stdout)")
     }
 
     @Test func remindersJSONHasSendTimesWithOffsetAndStableKeys() throws {

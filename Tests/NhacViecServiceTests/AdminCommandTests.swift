@@ -32,6 +32,9 @@ struct AdminCommandTests {
         let upcoming = try Daemon.run(
             ["upcoming", "--from", "2026-06-15", "--to", "2026-06-15", "--format", "json"] + config)
         #expect(upcoming.output.contains("\"done\":[\"don-vi-0001\"]"), "\(upcoming.output)")
+        #expect(
+            upcoming.output.contains(
+                #""reports":[{"agency":"don-vi-0001","source":"cli","reporter":null,"note":"CV 12""#))
         let status = try Self.json(try Daemon.run(["status", "--format", "json"] + config).output)
         let counts = try #require(status["counts"] as? [String: Int])
         #expect(counts["sent"] == 5)
@@ -45,6 +48,38 @@ struct AdminCommandTests {
                 "2026-06-15", "--undo",
             ] + config)
         #expect(undo.output.contains("Removed: don-vi-0001 is again expected to deliver"))
+    }
+
+    @Test func statusAndRemindersShowOnlyWhatWillReallyBeSentInLocalTime() throws {
+        let scratch = try Scratch()
+        let server = try LoopbackSMTPServer(spool: scratch.path("spool"))
+        let fixture = ServiceFixture(scratch: scratch, smtpPort: server.port, agencies: 3, before: [3, 1])
+        try fixture.write()
+        let config = ["--config", fixture.configPath]
+        let pass = try Daemon.run(["serve", "--once", "--now", "2026-06-10T08:00:10+07:00"] + config)
+        #expect(pass.output.contains("next: 2026-06-12 08:00 +07:00"), "\(pass.output)")
+        let done = try Daemon.run(
+            ["done", "--task", "1", "--milestone", "bao-cao", "--agency", "don-vi-0002", "--occurrence", "2026-06-15"]
+                + config)
+        #expect(done.status == 0, "\(done.output)")
+        let status = try Daemon.run(["status"] + config).output
+        #expect(status.contains("Last pass:  2026-06-10 08:00 +07:00"), "\(status)")
+        #expect(
+            status.contains(
+                "Next wake:  2026-06-12 08:00 +07:00 — 2 reminder(s); 1 not sent because the agencies reported done"),
+            "\(status)")
+        #expect(status.contains("don-vi-0001 before-1"))
+        #expect(!status.contains("don-vi-0002 before-1"))
+        let json = try Self.json(try Daemon.run(["status", "--format", "json"] + config).output)
+        #expect(json["last_pass"] as? String == "2026-06-10T08:00:10+07:00")
+        let reminders = try Daemon.run(
+            ["reminders", "--from", "2026-06-11", "--to", "2026-06-30", "--agency", "don-vi-0002"] + config)
+        #expect(reminders.status == 0, "\(reminders.output)")
+        #expect(!reminders.output.contains("2026-06-12 08:00 +07:00  don-vi-0002"), "\(reminders.output)")
+        #expect(reminders.output.contains("0 reminders from 2026-06-11 to 2026-06-30"))
+        #expect(
+            reminders.output.contains(
+                "not sent: 2026-06-12 don-vi-0002 before-1 1/bao-cao: the agency reported this occurrence done"))
     }
 
     @Test func doneRefusesAnAgencyThatIsNotAssignedOrADateThatIsNoOccurrence() throws {
@@ -74,7 +109,7 @@ struct AdminCommandTests {
         let retries = try #require(status["retries"] as? [[String: Any]])
         #expect(retries.count == 2)
         #expect((retries.first?["last_error"] as? String)?.isEmpty == false)
-        #expect(status["next_wake"] as? String == "2026-06-15T01:05:10Z")
+        #expect(status["next_wake"] as? String == "2026-06-15T08:05:10+07:00")
     }
 
     @Test func previewPrintsTheExactMessageWithoutSending() throws {

@@ -118,7 +118,7 @@ struct ServiceProcessTests {
         let service = try ServiceUnderTest(agencies: 3, now: "2026-06-15T07:59:55+07:00")
         let (server, notify, daemon) = (service.server, service.notify, service.daemon)
         let ready = notify.receive(until: { $0.contains("READY=1") })
-        #expect(ready?.last?.contains("next wake 2026-06-15T01:00:00Z") == true, "\(ready ?? [])\n\(daemon.log)")
+        #expect(ready?.last?.contains("next wake 2026-06-15 08:00 +07:00") == true, "\(ready ?? [])\n\(daemon.log)")
         try service.fixture.write(brokenPlan: true)
         daemon.signal(SIGHUP)
         let reload = notify.receive(until: { $0.contains("READY=1") }) ?? []

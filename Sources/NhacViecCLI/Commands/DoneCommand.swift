@@ -10,12 +10,14 @@ struct DoneCommand: AsyncParsableCommand {
         commandName: "done",
         abstract: "Record that an agency has delivered, so it is no longer reminded.",
         discussion: """
-            The occurrence is the milestone's nominal due date (as the plan states it); by default the one nearest to today. When every assigned agency is done, the occurrence is complete and the supervising office is not told about it. The running service picks this up at its next pass; no reload is needed.
+            The occurrence is the milestone's nominal due date (as the plan states it); by default the earliest one the agency has not reported that is still being reminded (the choice is printed). --plan is needed only when several plans have the task. When every assigned agency is done, the occurrence is complete and the supervising office is not told about it. The running service picks this up at its next pass; no reload is needed.
 
             Examples:
               nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap
-              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap --occurrence 2026-06-15 --note "Công văn 123/STP"
-              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap --occurrence 2026-06-15 --undo
+              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap \\
+                  --occurrence 2026-06-15 --note "Công văn 123/STP"
+              nhacviec done --task 1.2.a --milestone gui-vp --agency so-tu-phap \\
+                  --occurrence 2026-06-15 --undo
             """
     )
 
@@ -28,7 +30,7 @@ struct DoneCommand: AsyncParsableCommand {
 
     func run() async throws {
         let configuration = try options.load().configuration
-        guard let (lookup, agencyID, nominal) = try target.resolve(in: configuration) else { return }
+        guard let (lookup, agencyID, nominal) = try await target.resolve(in: configuration, undo: undo) else { return }
         let key = Occurrence(
             plan: lookup.plan.id, task: lookup.task, milestone: lookup.milestone, nominalDue: nominal, due: nil
         ).key

@@ -25,9 +25,11 @@ struct HolidaysCommand: ParsableCommand {
     @OptionGroup var options: ConfigOptions
     @Option(help: "A Gregorian year; default this year in the configured time zone.")
     var year: Int?
-    @Option(help: ArgumentHelp("First day (YYYY-MM-DD or D/M/YYYY), with --to.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("First day (YYYY-MM-DD or D/M/YYYY), with --to.", valueName: "date"),
+        transform: CivilDate.argument)
     var from: CivilDate?
-    @Option(help: ArgumentHelp("Last day, included, with --from.", valueName: "date"))
+    @Option(help: ArgumentHelp("Last day, included, with --from.", valueName: "date"), transform: CivilDate.argument)
     var to: CivilDate?
     @Option(help: "table, json, csv or ics.")
     var format: ListFormat = .table

@@ -15,7 +15,8 @@ struct LinkCommand: AsyncParsableCommand {
 
             Examples:
               nhacviec link --agency so-tu-phap --task 1.2.a --milestone gui-vp
-              nhacviec link --agency so-tu-phap --task VI.1 --milestone bao-cao-thang --occurrence 2026-11-15
+              nhacviec link --agency so-tu-phap --task VI.1 --milestone bao-cao-thang \\
+                  --occurrence 2026-11-15
             """
     )
 
@@ -29,7 +30,7 @@ struct LinkCommand: AsyncParsableCommand {
                 "links need the http: section in \(options.config); add http: { listen: 127.0.0.1:8080, public_url: https://… }"
             )
         }
-        guard let (lookup, agencyID, nominal) = try target.resolve(in: configuration) else { return }
+        guard let (lookup, agencyID, nominal) = try await target.resolve(in: configuration) else { return }
         guard
             let resolved = OccurrenceReference(
                 plan: lookup.plan.id, task: lookup.task.id, milestone: lookup.milestone.id, nominalDue: nominal

@@ -15,7 +15,8 @@ struct PreviewCommand: ParsableCommand {
 
             Examples:
               nhacviec preview --agency so-tu-phap --on 2026-06-10
-              nhacviec preview --agency so-tu-phap --on 2026-06-10 --task 1.2.a --milestone gui-vp
+              nhacviec preview --agency so-tu-phap --on 2026-06-10 --task 1.2.a \\
+                  --milestone gui-vp
               nhacviec preview --agency so-tu-phap --webhook
             """
     )
@@ -24,7 +25,8 @@ struct PreviewCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The agency.", valueName: "id"))
     var agency: String
     @Option(
-        help: ArgumentHelp("The send day (default: the next day with a reminder for the agency).", valueName: "date"))
+        help: ArgumentHelp("The send day (default: the next day with a reminder for the agency).", valueName: "date"),
+        transform: CivilDate.argument)
     var on: CivilDate?
     @Option(help: ArgumentHelp("Only this task.", valueName: "id"))
     var task: String?
@@ -39,6 +41,12 @@ struct PreviewCommand: ParsableCommand {
         guard let agencyID = try Lookup.agency(agency, in: configuration),
             let entry = configuration.directory.agencies[agencyID]
         else { return }
+        if let task {
+            let plans = try Lookup.plans(withTask: task, in: configuration)
+            if let milestone, plans.count == 1 {
+                _ = try MilestoneLookup(configuration, plan: plans[0].id.rawValue, task: task, milestone: milestone)
+            }
+        }
         let planner = ReminderPlanner(configuration: configuration)
         func matching(_ reminders: [PlannedReminder]) -> [PlannedReminder] {
             reminders.filter { reminder in
@@ -79,7 +87,12 @@ struct PreviewCommand: ParsableCommand {
         guard let url = agency.webhook else {
             throw CommandFailure("\(agency.id) has no webhook; add webhook: in agencies.yaml")
         }
-        let secret = try? Credentials.webhookSecret(configuration.delivery.webhook)
+        let secret: WebhookSecret?
+        do {
+            secret = try Credentials.webhookSecret(configuration.delivery.webhook)
+        } catch {
+            throw CommandFailure("\(error)")
+        }
         for reminder in reminders {
             let ackURL =
                 reminder.kind == .escalation ? nil : configuration.http.map(AcknowledgementLinks.placeholder(settings:))
@@ -87,7 +100,7 @@ struct PreviewCommand: ParsableCommand {
                 WebhookPayload.json(for: reminder, configuration: configuration, ackURL: ackURL).render().utf8)
             let request = try WebhookRequest(endpoint: try WebhookEndpoint(url), id: reminder.key, body: body)
             print("POST \(url) HTTP/1.1")
-            if let secret = secret ?? nil {
+            if let secret {
                 for header in request.headers(signedWith: secret, timestamp: Int64(instant.timeIntervalSince1970)) {
                     print("\(header.name): \(header.value)")
                 }

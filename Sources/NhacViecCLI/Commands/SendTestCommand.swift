@@ -37,20 +37,34 @@ struct SendTestCommand: AsyncParsableCommand {
         } catch {
             throw CommandFailure("\(error)")
         }
-        let channels: DeliveryChannels
+        if let to {
+            let composer = MessageComposer(configuration: configuration, templates: loaded.templates)
+            let mail = try usable { () throws(ServiceError) in try DeliveryChannels.mail(for: configuration) }
+            try await sendEmail(to: to, composer: composer, transport: mail)
+        }
+        if let webhook,
+            let transport = try usable({ () throws(ServiceError) in
+                try DeliveryChannels.webhook(for: configuration, requiredBy: "send-test --webhook signs its request")
+            })
+        {
+            try await sendWebhook(to: webhook, transport: transport)
+        }
+    }
+
+    /// Only the transport the test uses is set up, so `--to` works without a webhook secret and vice versa.
+    private func usable<T>(_ make: () throws(ServiceError) -> T) throws -> T {
         do {
-            channels = try DeliveryChannels.make(for: configuration)
+            return try make()
         } catch {
             throw CommandFailure("the delivery settings cannot be used: \(error)")
         }
-        if let to {
-            let composer = MessageComposer(configuration: configuration, templates: loaded.templates)
-            try await sendEmail(to: to, composer: composer, channels: channels)
-        }
-        if let webhook { try await sendWebhook(to: webhook, configuration: configuration, channels: channels) }
     }
 
-    private func sendEmail(to address: String, composer: MessageComposer, channels: DeliveryChannels) async throws {
+    private func sendEmail(
+        to address: String, composer: MessageComposer, transport mail: any MailTransport
+    )
+        async throws
+    {
         let configuration = composer.configuration
         let recipient: MailAddress
         do {
@@ -71,7 +85,7 @@ struct SendTestCommand: AsyncParsableCommand {
             configuration.delivery.emailTransport == .smtp
             ? configuration.delivery.smtp?.url ?? "smtp" : "outbox (\(configuration.stateDirectory)/outbox)"
         print("Sending a test email to \(recipient.address) through \(transport) …")
-        let result = await channels.mail.send(try message.rendered(), from: configuration.delivery.from, to: recipient)
+        let result = await mail.send(try message.rendered(), from: configuration.delivery.from, to: recipient)
         print("Result: \(result)")
         switch result {
         case .sent: return
@@ -91,12 +105,7 @@ struct SendTestCommand: AsyncParsableCommand {
         throw ExitCode(1)
     }
 
-    private func sendWebhook(to url: String, configuration: Configuration, channels: DeliveryChannels) async throws {
-        guard let transport = channels.webhook else {
-            throw CommandFailure(
-                "no webhook secret: set delivery.webhook.secret_file, LoadCredential=webhook-secret or NHACVIEC_WEBHOOK_SECRET"
-            )
-        }
+    private func sendWebhook(to url: String, transport: WebhookTransport) async throws {
         let endpoint: WebhookEndpoint
         do {
             endpoint = try WebhookEndpoint(url)

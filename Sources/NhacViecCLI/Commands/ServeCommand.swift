@@ -18,9 +18,10 @@ struct ServeCommand: AsyncParsableCommand {
             Sleeps until the next send time (08:00 on working days by default), delivers one digest per agency and channel, records every delivery in state_dir/state.sqlite so nothing is sent twice, retries failures with backoff, and catches up after downtime. SIGHUP reloads the config (an invalid one is refused and the running one kept); SIGTERM/SIGINT stop it gracefully. Under systemd it sends READY=1, RELOADING=1, STOPPING=1, STATUS= and watchdog pings.
 
             Examples:
-              nhacviec serve                                  # foreground, outbox transport in the shipped config
-              nhacviec serve --once                           # one pass now, for cron
+              nhacviec serve           # in the foreground
+              nhacviec serve --once    # one pass now, for cron
               nhacviec serve --once --now 2026-06-12T08:00:00+07:00
+
             Exit status 78 when the config is invalid at start (systemd does not restart then).
             """
     )
@@ -56,7 +57,8 @@ struct ServeCommand: AsyncParsableCommand {
         if once {
             let (report, next) = try await runtime.runPass(now: clock.now())
             print("pass: \(report)")
-            print("next: \(next.map { ISO8601DateFormatter().string(from: $0) } ?? "nothing planned")")
+            let localTime = LocalTime(identifier: runtime.loaded.configuration.timeZone)
+            print("next: \(next.map(localTime.display) ?? "nothing planned")")
             return
         }
         let group = DaemonServices.group(
@@ -73,6 +75,9 @@ enum Startup {
         } catch let errors as ConfigErrors {
             for diagnostic in errors.diagnostics { StandardError.print(diagnostic.description) }
             StandardError.print("nhacviec: not started: the configuration has errors")
+            throw ExitCode(ServiceError.configurationExitCode)
+        } catch let errors as StartupErrors {
+            for error in errors.errors { StandardError.print("nhacviec: not started: \(error)") }
             throw ExitCode(ServiceError.configurationExitCode)
         } catch {
             StandardError.print("nhacviec: not started: \(error)")

@@ -46,35 +46,42 @@ struct StatusCommand: AsyncParsableCommand {
         let loadedAt = try await ledger.meta("service.config_loaded_at")
         let configFile = try await ledger.meta("service.config_file")
         let reloadError = try await ledger.meta("service.last_reload_error").flatMap { $0.isEmpty ? nil : $0 }
-        let dueAtWake =
-            nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }.map { dueReminders(configuration, at: $0) } ?? []
-        let iso = ISO8601DateFormatter()
+        let localTime = LocalTime(identifier: configuration.timeZone)
+        let nextWakeInstant = nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }
+        let atWake = try await remindersDue(configuration, at: nextWakeInstant, ledger: ledger)
+        let dueAtWake = atWake.send.map(Self.line)
+        // A stored UTC instant as a person reads it, or as ISO 8601 with the zone's offset for JSON.
+        func shown(_ stored: String?, json: Bool = false) -> String? {
+            guard let stored, let instant = ISO8601DateFormatter().date(from: stored) else { return stored }
+            return json ? localTime.iso8601(instant) : localTime.display(instant)
+        }
         switch format {
         case .json:
             let value = JSONValue.object([
                 ("counts", .object(DeliveryStatus.allCases.map { ($0.rawValue, .int(counts[$0] ?? 0)) })),
-                ("next_wake", .optional(nextWake)),
+                ("next_wake", .optional(shown(nextWake, json: true))),
                 ("due_at_next_wake", .array(dueAtWake.map { .string($0) })),
-                ("last_pass", .optional(lastPass)),
+                (
+                    "suppressed_at_next_wake",
+                    .array(atWake.suppressed.map { .string("\(Self.line($0.reminder)): \($0.reason)") })
+                ),
+                ("last_pass", .optional(shown(lastPass, json: true))),
                 (
                     "last_sent",
-                    .object(lastSent.sorted { $0.key < $1.key }.map { ($0.key, .string(iso.string(from: $0.value))) })
+                    .object(lastSent.sorted { $0.key < $1.key }.map { ($0.key, .string(localTime.iso8601($0.value))) })
                 ),
-                ("failures", .array(failures.map(json))),
-                ("retries", .array(retries.map(json))),
+                ("failures", .array(failures.map { json($0, localTime) })),
+                ("retries", .array(retries.map { json($0, localTime) })),
                 (
                     "acknowledgements",
                     .array(
                         acknowledgements.map { ack in
-                            .object([
-                                ("occurrence", .string(ack.occurrenceKey)), ("agency", .string(ack.agency.rawValue)),
-                                ("note", .optional(ack.note)),
-                                ("recorded_at", .string(iso.string(from: ack.recordedAt))),
-                            ])
+                            guard case .object(let members) = ack.json(in: localTime) else { return .null }
+                            return .object([("occurrence", .string(ack.occurrenceKey))] + members)
                         })
                 ),
                 ("config_file", .string(configFile ?? loaded.mainFile)),
-                ("config_loaded_at", .optional(loadedAt)),
+                ("config_loaded_at", .optional(shown(loadedAt, json: true))),
                 ("last_reload_error", .optional(reloadError)),
             ])
             print(value.renderPretty())
@@ -82,21 +89,23 @@ struct StatusCommand: AsyncParsableCommand {
             print(
                 "Deliveries: "
                     + DeliveryStatus.allCases.map { "\($0.rawValue) \(counts[$0] ?? 0)" }.joined(separator: ", "))
-            print("Last pass:  \(lastPass ?? "never")")
+            print("Last pass:  \(shown(lastPass) ?? "never")")
             print(
-                "Next wake:  \(nextWake ?? "nothing planned")"
-                    + (dueAtWake.isEmpty ? "" : " — \(dueAtWake.count) reminder(s)"))
+                "Next wake:  \(shown(nextWake) ?? "nothing planned")"
+                    + (dueAtWake.isEmpty ? "" : " — \(dueAtWake.count) reminder(s)")
+                    + (atWake.suppressed.isEmpty
+                        ? "" : "; \(atWake.suppressed.count) not sent because the agencies reported done"))
             for line in dueAtWake.prefix(10) { print("  " + line) }
             if dueAtWake.count > 10 { print("  … and \(dueAtWake.count - 10) more") }
             print(
                 "Last sent:  "
                     + (lastSent.isEmpty
                         ? "nothing yet"
-                        : lastSent.sorted { $0.key < $1.key }.map { "\($0.key) \(iso.string(from: $0.value))" }.joined(
-                            separator: ", ")))
+                        : lastSent.sorted { $0.key < $1.key }.map { "\($0.key) \(localTime.display($0.value))" }
+                            .joined(separator: ", ")))
             print(
                 "Config:     \(configFile ?? loaded.mainFile)"
-                    + (loadedAt.map { ", loaded by the service at \($0)" } ?? ""))
+                    + (shown(loadedAt).map { ", loaded by the service at \($0)" } ?? ""))
             if let reloadError { print("Last reload FAILED; the service kept the previous config:\n" + reloadError) }
             if !failures.isEmpty {
                 print("\nFailed (\(counts[.failed] ?? 0)):")
@@ -116,10 +125,16 @@ struct StatusCommand: AsyncParsableCommand {
             if !acknowledgements.isEmpty {
                 print("\nReported done:")
                 let rows = acknowledgements.map {
-                    [$0.agency.rawValue, $0.occurrenceKey, $0.note ?? "", iso.string(from: $0.recordedAt)]
+                    [
+                        $0.agency.rawValue, $0.occurrenceKey,
+                        $0.source.rawValue + ($0.onBehalfBy.map { " (\($0))" } ?? ""),
+                        $0.reporter ?? "", $0.note ?? "", localTime.display($0.recordedAt),
+                    ]
                 }
                 print(
-                    TextTable(headers: ["AGENCY", "OCCURRENCE", "NOTE", "RECORDED"], rows: rows).render(),
+                    TextTable(
+                        headers: ["AGENCY", "OCCURRENCE", "SOURCE", "REPORTER", "NOTE", "RECORDED"], rows: rows
+                    ).render(),
                     terminator: "")
             }
         }
@@ -133,24 +148,33 @@ struct StatusCommand: AsyncParsableCommand {
         ]
     }
 
-    private func json(_ record: DeliveryRecord) -> JSONValue {
+    private func json(_ record: DeliveryRecord, _ localTime: LocalTime) -> JSONValue {
         .object([
             ("key", .string(record.reminderKey)), ("channel", .string(record.channel)),
             ("agency", .string(record.agency.rawValue)),
             ("status", .string(record.status.rawValue)), ("attempts", .int(record.attempts)),
             ("last_error", .optional(record.lastError)), ("due", .optional(record.dueDate?.iso8601)),
-            ("next_attempt_at", .optional(record.nextAttemptAt.map { ISO8601DateFormatter().string(from: $0) })),
+            ("next_attempt_at", .optional(record.nextAttemptAt.map(localTime.iso8601))),
         ])
     }
 
-    /// The reminders planned for the send day of `instant`, one line each.
-    private func dueReminders(_ configuration: Configuration, at instant: Date) -> [String] {
+    /// The reminders planned for the instant of the next wake, split by the acknowledgements in the ledger.
+    private func remindersDue(
+        _ configuration: Configuration, at instant: Date?, ledger: Ledger
+    ) async throws
+        -> AcknowledgedReminders
+    {
+        guard let instant else { return AcknowledgedReminders([], acknowledged: [:]) }
         let localTime = LocalTime(identifier: configuration.timeZone)
         let day = localTime.civilDate(of: instant)
-        return ReminderPlanner(configuration: configuration).reminders(from: day, through: day)
+        let planned = ReminderPlanner(configuration: configuration).reminders(from: day, through: day)
             .filter { abs(localTime.instant(of: $0.sendDate, at: $0.sendAt).date.timeIntervalSince(instant)) < 1 }
-            .map {
-                "\($0.agency) \($0.stage) \($0.occurrence.plan) \($0.occurrence.task.id)/\($0.occurrence.milestone.id)"
-            }
+        let acknowledged = try await ledger.acknowledgedAgencies(
+            occurrenceKeys: Array(Set(planned.map(\.occurrence.key))))
+        return AcknowledgedReminders(planned, acknowledged: acknowledged)
+    }
+
+    private static func line(_ reminder: PlannedReminder) -> String {
+        "\(reminder.agency) \(reminder.stage) \(reminder.occurrence.plan) \(reminder.occurrence.task.id)/\(reminder.occurrence.milestone.id)"
     }
 }

@@ -10,25 +10,28 @@ struct UpcomingCommand: AsyncParsableCommand {
         commandName: "upcoming",
         abstract: "List the deadlines in a date window, sorted by effective due date.",
         discussion: """
-            The effective due date ('due') is the nominal date of the plan moved off weekends and holidays
+            The effective due date ('due') is the nominal date of the plan moved off weekends and holidays \
             according to due_on_day_off. The default window is today (in the configured time zone) plus 60 days.
 
             Examples:
               nhacviec upcoming
               nhacviec upcoming --from 2025-04-15 --to 2026-12-31
               nhacviec upcoming --agency so-tu-phap --days 90 --format json
+              nhacviec upcoming --agency ubnd-xa --format csv > han-ubnd-xa.csv
               nhacviec upcoming --all --format ics > nhacviec.ics
             """
     )
 
     @OptionGroup var options: ConfigOptions
-    @Option(help: ArgumentHelp("First day of the window (YYYY-MM-DD or D/M/YYYY); default today.", valueName: "date"))
+    @Option(
+        help: ArgumentHelp("First day of the window (YYYY-MM-DD or D/M/YYYY); default today.", valueName: "date"),
+        transform: CivilDate.argument)
     var from: CivilDate?
-    @Option(help: ArgumentHelp("Last day of the window.", valueName: "date"))
+    @Option(help: ArgumentHelp("Last day of the window.", valueName: "date"), transform: CivilDate.argument)
     var to: CivilDate?
-    @Option(help: "Length of the window in days when --to is not given.")
-    var days: Int = 60
-    @Option(help: ArgumentHelp("Only milestones this agency must act on.", valueName: "id"))
+    @Option(help: "Length of the window in days (default 60); instead of --to.")
+    var days: Int?
+    @Option(help: ArgumentHelp("Only milestones this agency (or a member of this group) must act on.", valueName: "id"))
     var agency: String?
     @Option(help: ArgumentHelp("Only this plan, e.g. 949/KH-UBND.", valueName: "id"))
     var plan: String?
@@ -38,22 +41,21 @@ struct UpcomingCommand: AsyncParsableCommand {
     var format: ListFormat = .table
 
     func validate() throws {
-        if days < 0 { throw ValidationError("--days must be 0 or more") }
+        if let days, days < 0 { throw ValidationError("--days must be 0 or more") }
+        if let days, let to { throw ValidationError("give either --to (\(to)) or --days (\(days)), not both") }
         if let from, let to, to < from { throw ValidationError("--to (\(to)) is before --from (\(from))") }
     }
 
     func run() async throws {
         let configuration = try options.load().configuration
-        let agencyID = try Lookup.agency(agency, in: configuration)
+        let agencies = try Lookup.agencies(agency, in: configuration)
         let planID = try Lookup.plan(plan, in: configuration)
         let start = from ?? configuration.today
-        let end = to ?? start.adding(days: days)
-        let filter = Schedule.Filter(plan: planID, agency: agencyID, includeUndated: all)
+        let end = to ?? start.adding(days: days ?? 60)
+        let filter = Schedule.Filter(plan: planID, agencies: agencies, includeUndated: all)
         let occurrences = Schedule(configuration: configuration).occurrences(from: start, through: end, filter: filter)
-        var acknowledged: [String: Set<AgencyID>] = [:]
-        if let ledger = try StateAccess.ledger(configuration, create: false) {
-            acknowledged = try await ledger.acknowledgedAgencies(occurrenceKeys: Array(Set(occurrences.map(\.key))))
-        }
+        let acknowledged = try await StateAccess.acknowledgements(
+            configuration, occurrenceKeys: occurrences.map(\.key))
         let listing = OccurrenceListing(
             configuration: configuration, occurrences: occurrences, acknowledged: acknowledged)
         switch format {
@@ -65,23 +67,5 @@ struct UpcomingCommand: AsyncParsableCommand {
             StandardError.print(
                 "\(occurrences.count) deadline\(occurrences.count == 1 ? "" : "s") from \(start) to \(end)")
         }
-    }
-}
-
-/// Resolves ids given on the command line, with suggestions.
-enum Lookup {
-    static func agency(_ id: String?, in configuration: Configuration) throws -> AgencyID? {
-        guard let id else { return nil }
-        if configuration.directory.agencies[AgencyID(id)] != nil { return AgencyID(id) }
-        let names = configuration.directory.agencies.keys.map(\.rawValue)
-        let hint = Suggestion.closest(to: id, in: names).map { " (did you mean '\($0)'?)" } ?? ""
-        throw CommandFailure("unknown agency '\(id)'\(hint)")
-    }
-
-    static func plan(_ id: String?, in configuration: Configuration) throws -> PlanID? {
-        guard let id else { return nil }
-        if configuration.plans.contains(where: { $0.id.rawValue == id }) { return PlanID(id) }
-        let names = configuration.plans.map(\.id.rawValue)
-        throw CommandFailure("unknown plan '\(id)'; plans: \(names.joined(separator: ", "))")
     }
 }

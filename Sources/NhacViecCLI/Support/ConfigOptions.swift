@@ -1,7 +1,7 @@
 public import ArgumentParser
 import Foundation
 public import NhacViecConfigFiles
-public import NhacViecCore
+import NhacViecCore
 
 /// `--config PATH`, shared by every subcommand that reads the configuration.
 public struct ConfigOptions: ParsableArguments {
@@ -37,12 +37,14 @@ enum StandardError {
     }
 }
 
-extension CivilDate: ExpressibleByArgument {
-    public init?(argument: String) {
-        self.init(parsing: argument)
+extension CivilDate {
+    /// Parses a date option, saying what is wrong with it (ArgumentParser alone would only say "invalid").
+    static func argument(_ text: String) throws -> CivilDate {
+        guard let date = CivilDate(parsing: text) else {
+            throw ValidationError("'\(text)' is \(CivilDate.problem(parsing: text))")
+        }
+        return date
     }
-
-    public static var defaultCompletionKind: CompletionKind { .default }
 }
 
 extension Configuration {

@@ -1,8 +1,12 @@
 import NhacViecCore
 
 extension MilestoneLookup {
-    /// The nominal date of the occurrence: the one given (checked), or the nearest to today.
-    func nominalDate(_ occurrence: CivilDate?, in configuration: Configuration) throws -> CivilDate? {
+    /// The nominal date of the occurrence: the one given (checked), or else the one `OccurrenceChoice` picks.
+    ///
+    /// - Parameter undo: pick among the occurrences `agency` has reported instead.
+    func nominalDate(
+        _ occurrence: CivilDate?, agency: AgencyID, undo: Bool, in configuration: Configuration
+    ) async throws -> CivilDate? {
         if milestone.due.isUndated, case .onRequest = milestone.due { return nil }
         let schedule = Schedule(configuration: configuration)
         let period = plan.period
@@ -28,7 +32,26 @@ extension MilestoneLookup {
             }
             return occurrence
         }
-        let today = configuration.today
-        return dates.min { abs($0.days(to: today)) < abs($1.days(to: today)) }
+        let occurrences = schedule.occurrences(of: milestone, task: task, in: plan)
+        let acknowledged = try await StateAccess.acknowledgements(
+            configuration, occurrenceKeys: occurrences.map(\.key))
+        let reported = Set(
+            occurrences.map(\.key).filter { acknowledged[$0]?.contains { $0.agency == agency } ?? false })
+        guard
+            let choice = OccurrenceChoice(
+                among: occurrences, of: plan, planner: ReminderPlanner(configuration: configuration),
+                reported: reported, today: configuration.today, undo: undo),
+            let date = choice.occurrence.nominalDue
+        else { throw CommandFailure("this milestone has no dated occurrence") }
+        let why =
+            switch choice.reason {
+            case .earliestOpen: "the earliest \(agency) has not reported that is still reminded"
+            case .latestReported: "the latest \(agency) has reported"
+            case .nearest: "the nearest to today"
+            }
+        print(
+            "No --occurrence given: chose the one due \(date.vietnamese), \(why) (pass --occurrence to choose another)."
+        )
+        return date
     }
 }

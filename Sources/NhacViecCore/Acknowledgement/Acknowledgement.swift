@@ -51,3 +51,16 @@ public struct Acknowledgement: Sendable, Hashable {
         self.recordedAt = recordedAt
     }
 }
+
+extension Acknowledgement {
+    /// `{"agency","source","reporter","note","on_behalf_by","recorded_at"}`, as `upcoming` and `status` print it, with
+    /// the time in `localTime`'s zone and offset.
+    public func json(in localTime: LocalTime) -> JSONValue {
+        .object([
+            ("agency", .string(agency.rawValue)), ("source", .string(source.rawValue)),
+            ("reporter", .optional(reporter)), ("note", .optional(note)),
+            ("on_behalf_by", .optional(onBehalfBy?.rawValue)),
+            ("recorded_at", .string(localTime.iso8601(recordedAt))),
+        ])
+    }
+}

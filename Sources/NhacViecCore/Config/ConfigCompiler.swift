@@ -82,8 +82,11 @@ private struct Resolver {
         for fragment in fragments {
             guard let raw = fragment.plan else { continue }
             if let first = seenPlans[raw.id.value] {
+                // Reported in both files: which one is the new copy only the admin knows.
                 sink.error(
                     raw.id.location, "duplicate plan id '\(raw.id.value)'", fix: "it is already defined at \(first)")
+                sink.error(
+                    first, "duplicate plan id '\(raw.id.value)'", fix: "it is defined again at \(raw.id.location)")
                 continue
             }
             seenPlans[raw.id.value] = raw.id.location
@@ -183,10 +186,38 @@ private struct Resolver {
                     seen[date] = location
                     date = date.adding(days: 1)
                 }
-                if !clash { result.append(day) }
+                if !clash {
+                    checkAnnounced(day, at: location)
+                    result.append(day)
+                }
             }
         }
         return result
+    }
+
+    /// A swapped working day must be a weekend day; an announced day off that overlaps a computed holiday
+    /// of another kind (or of none) adds to the law instead of replacing it, which is worth a warning.
+    private func checkAnnounced(_ day: AnnouncedDay, at location: SourceLocation) {
+        let weekend = Set(settings.weekend ?? [.saturday, .sunday])
+        let dates = (day.first.dayNumber...day.last.dayNumber).map(CivilDate.init(dayNumber:))
+        if day.working {
+            if let weekday = dates.first(where: { !weekend.contains($0.weekday) }) {
+                sink.error(
+                    location,
+                    "working day \(weekday) is a \(weekday.weekday.vietnameseName), already a working day",
+                    fix:
+                        "working_days lists the weekend days worked in exchange for a day off; give the Saturday or Sunday"
+                )
+            }
+            return
+        }
+        guard settings.statutoryHolidays ?? true else { return }
+        let computed = (day.first.year...day.last.year).flatMap(StatutoryHolidays.days(inYear:))
+        guard let holiday = computed.first(where: { dates.contains($0.date) && $0.kind != day.kind }) else { return }
+        sink.warning(
+            location,
+            "'\(day.name)' overlaps \(holiday.name) (\(holiday.date)) but has kind '\(day.kind.rawValue)', so the computed days of that holiday stay too, with their compensatory days",
+            fix: "add kind: \(holiday.kind.rawValue) to replace them")
     }
 
     private func resolvePlan(
@@ -219,14 +250,24 @@ private struct Resolver {
                 }
                 seenMilestones[milestone.id.value] = milestone.id.location
                 let who: [AgencyReference]
+                // Whether a problem with who: is already reported where it lies (an unknown id, an empty lead).
+                let reported: Bool
                 switch milestone.who?.value {
-                case .lead?: who = lead
-                case .support?: who = support
-                case .references(let list)?: who = references.resolve(list)
-                case nil: who = []
+                case .lead?:
+                    who = lead
+                    reported = lead.count < task.lead.count || reportEmptyRole("lead", of: task, for: milestone)
+                case .support?:
+                    who = support
+                    reported =
+                        support.count < task.support.count || reportEmptyRole("support", of: task, for: milestone)
+                case .references(let list)?:
+                    who = references.resolve(list, roles: true)
+                    reported = who.count < list.count
+                case nil:
+                    (who, reported) = ([], true)
                 }
                 let assignees = references.directory.expand(who)
-                if let whoLocation = milestone.who?.location, assignees.isEmpty {
+                if let whoLocation = milestone.who?.location, assignees.isEmpty, !reported {
                     sink.error(
                         whoLocation, "'who' of milestone '\(milestone.id.value)' names no agency",
                         fix: "list at least one agency, or add members to the group")
@@ -250,6 +291,22 @@ private struct Resolver {
         return Plan(
             id: PlanID(raw.id.value), title: raw.title, issuer: raw.issuer, issued: raw.issued, period: period,
             tasks: tasks, file: file, location: raw.location)
+    }
+
+    /// An empty `lead:`/`support:` that a milestone's `who` relies on is reported where it is written; returns
+    /// whether the role is empty (then also when the task has no such key, which the parser reported).
+    private func reportEmptyRole(_ role: String, of task: RawTask, for milestone: RawMilestone) -> Bool {
+        let (ids, location) = role == "lead" ? (task.lead, task.leadLocation) : (task.support, task.supportLocation)
+        guard ids.isEmpty else { return false }
+        if let location {
+            sink.error(
+                location,
+                "task '\(task.id.value)' has an empty \(role), but milestone '\(milestone.id.value)' is for it",
+                fix: role == "lead"
+                    ? "name the cơ quan chủ trì, e.g. lead: [so-ban-nganh]"
+                    : "name the cơ quan phối hợp, or give the milestone its own who: list")
+        }
+        return true
     }
 
     /// A milestone's dates must lie in its plan's period.
@@ -285,14 +342,26 @@ private struct ReferenceResolver {
     let sink: DiagnosticSink
     let directory: Directory
 
-    func resolve(_ ids: [Located<String>]) -> [AgencyReference] {
+    /// The Vietnamese names of the roles a milestone's `who` can name.
+    static let roleWords = [
+        "chu-tri": "lead", "chủ trì": "lead", "chu tri": "lead", "phoi-hop": "support", "phối hợp": "support",
+        "phoi hop": "support",
+    ]
+
+    /// - Parameter roles: the ids are a milestone's `who`, where `lead` and `support` are also meant.
+    func resolve(_ ids: [Located<String>], roles: Bool = false) -> [AgencyReference] {
         ids.compactMap { id in
             if directory.agencies[AgencyID(id.value)] != nil { return .agency(AgencyID(id.value)) }
             if directory.groups[GroupID(id.value)] != nil { return .group(GroupID(id.value)) }
             let candidates = directory.agencies.keys.map(\.rawValue) + directory.groups.keys.map(\.rawValue)
-            sink.error(
-                id.location, "unknown agency or group '\(id.value)'",
-                fix: Suggestion.fix(for: id.value, in: candidates, otherwise: "define it in agencies.yaml"))
+            var fix = Suggestion.fix(for: id.value, in: candidates, otherwise: "define it in agencies.yaml")
+            if roles,
+                let role = Self.roleWords[id.value.lowercased()]
+                    ?? Suggestion.closest(to: id.value, in: ["lead", "support"])
+            {
+                fix = "write who: \(role) (without brackets) for the task's \(role)"
+            }
+            sink.error(id.location, "unknown agency or group '\(id.value)'", fix: fix)
             return nil
         }
     }

@@ -1,8 +1,11 @@
 /// RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they need it.
 public enum CSV {
-    /// The rows, header first, as CSV text.
+    /// U+FEFF first: without it Excel reads UTF-8 CSV as the ANSI code page and garbles every Vietnamese letter.
+    public static let byteOrderMark = "\u{FEFF}"
+
+    /// The rows, header first, as CSV text that starts with the byte order mark.
     public static func render(headers: [String], rows: [[String]]) -> String {
-        ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
+        byteOrderMark + ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 
     static func field(_ value: String) -> String {

@@ -2,17 +2,25 @@
 public struct OccurrenceListing: Sendable {
     public let configuration: Configuration
     public let occurrences: [Occurrence]
-    /// For each occurrence key, the agencies that reported it done (from the service's state).
-    public let acknowledged: [String: Set<AgencyID>]
+    /// For each occurrence key, the reports of the agencies that have done it (from the service's state).
+    public let acknowledged: [String: [Acknowledgement]]
 
-    public init(configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: Set<AgencyID>] = [:]) {
+    public init(
+        configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: [Acknowledgement]] = [:]
+    ) {
         self.configuration = configuration
         self.occurrences = occurrences
         self.acknowledged = acknowledged
     }
 
+    /// The assigned agencies' reports, by agency.
+    private func reports(_ occurrence: Occurrence) -> [Acknowledgement] {
+        (acknowledged[occurrence.key] ?? []).filter { occurrence.milestone.assignees.contains($0.agency) }
+            .sorted { $0.agency < $1.agency }
+    }
+
     private func done(_ occurrence: Occurrence) -> [AgencyID] {
-        (acknowledged[occurrence.key] ?? []).filter(occurrence.milestone.assignees.contains).sorted()
+        reports(occurrence).map(\.agency)
     }
 
     private var directory: Directory { configuration.directory }
@@ -23,6 +31,7 @@ public struct OccurrenceListing: Sendable {
     /// national config holds hundreds of thousands of objects.
     public func writeJSON(chunkSize: Int = 1 << 20, to write: (String) -> Void) {
         var fragments: [String: (head: String, tail: String)] = [:]
+        let localTime = LocalTime(identifier: configuration.timeZone)
         var buffer = "["
         buffer.reserveCapacity(chunkSize + 4096)
         for (index, occurrence) in occurrences.enumerated() {
@@ -34,7 +43,9 @@ public struct OccurrenceListing: Sendable {
             buffer += ",\"nominal_due\":" + OccurrenceListing.quoted(occurrence.nominalDue?.iso8601)
             buffer += ",\"due\":" + OccurrenceListing.quoted(occurrence.due?.iso8601)
             buffer += ",\"weekday\":" + OccurrenceListing.quoted(occurrence.due?.weekday.rawValue)
-            buffer += ",\"done\":" + JSONValue.array(done(occurrence).map { .string($0.rawValue) }).render()
+            let reports = reports(occurrence)
+            buffer += ",\"done\":" + JSONValue.array(reports.map { .string($0.agency.rawValue) }).render()
+            buffer += ",\"reports\":" + JSONValue.array(reports.map { $0.json(in: localTime) }).render()
             buffer += fragment.tail
             if buffer.utf8.count >= chunkSize {
                 write(buffer)
@@ -90,7 +101,7 @@ public struct OccurrenceListing: Sendable {
             ? milestone.who.map(\.description).joined(separator: ", ")
             : milestone.assignees.map(\.rawValue).joined(separator: " ")
         return [
-            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.englishAbbreviation)" : $0.iso8601 } ?? "",
+            occurrence.due.map { compact ? "\($0.iso8601) \($0.weekday.vietnameseName)" : $0.iso8601 } ?? "",
             occurrence.nominalDue.map { compact && $0 == occurrence.due ? "" : $0.iso8601 } ?? "",
             occurrence.plan.rawValue, occurrence.task.id.rawValue, milestone.id.rawValue, who,
             compact

@@ -37,7 +37,8 @@ public struct ReminderListing: Sendable {
         let rows = reminders.map { reminder -> [String] in
             let occurrence = reminder.occurrence
             return [
-                "\(reminder.sendDate.iso8601) \(reminder.sendAt)", reminder.agency.rawValue, reminder.stage,
+                localTime.display(localTime.instant(of: reminder.sendDate, at: reminder.sendAt).date),
+                reminder.agency.rawValue, reminder.stage,
                 occurrence.due?.iso8601 ?? "", reminder.workingDaysLeft.map(String.init) ?? "",
                 "\(occurrence.plan) \(occurrence.task.id)/\(occurrence.milestone.id)",
             ]

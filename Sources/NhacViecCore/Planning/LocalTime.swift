@@ -19,11 +19,32 @@ public struct LocalTime: Sendable {
 
     /// `2026-06-12T08:00:00+07:00`.
     public func iso8601(_ date: CivilDate, at time: TimeOfDay) -> String {
-        let offset = instant(of: date, at: time).offsetSeconds
-        let sign = offset < 0 ? "-" : "+"
-        let hours = abs(offset) / 3600
-        let minutes = abs(offset) % 3600 / 60
-        return "\(date.iso8601)T\(time):00\(sign)\(two(hours)):\(two(minutes))"
+        "\(date.iso8601)T\(time):00\(offsetText(instant(of: date, at: time).offsetSeconds))"
+    }
+
+    /// `2027-01-14 08:00 +07:00`: an instant as a person reads it, in this zone with its offset.
+    public func display(_ instant: Date) -> String {
+        let (date, hour, minute, _, offset) = parts(of: instant)
+        return "\(date.iso8601) \(two(hour)):\(two(minute)) \(offset)"
+    }
+
+    /// `2027-01-14T08:00:05+07:00`: an instant in ISO 8601 with this zone's offset, for JSON.
+    public func iso8601(_ instant: Date) -> String {
+        let (date, hour, minute, second, offset) = parts(of: instant)
+        return "\(date.iso8601)T\(two(hour)):\(two(minute)):\(two(second))\(offset)"
+    }
+
+    private func parts(of instant: Date) -> (CivilDate, Int, Int, Int, String) {
+        let offset = timeZone.secondsFromGMT(for: instant)
+        let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset
+        let day = Int((Double(seconds) / 86_400).rounded(.down))
+        let time = seconds - day * 86_400
+        return (CivilDate(dayNumber: day), time / 3600, time % 3600 / 60, time % 60, offsetText(offset))
+    }
+
+    /// `+07:00`.
+    private func offsetText(_ offset: Int) -> String {
+        "\(offset < 0 ? "-" : "+")\(two(abs(offset) / 3600)):\(two(abs(offset) % 3600 / 60))"
     }
 
     /// The calendar day of an instant in this zone.

@@ -43,3 +43,20 @@ extension PlannedReminder {
         return pending.overdueAgencies.isEmpty ? .skip(reason: "every assigned agency has reported") : .send(pending)
     }
 }
+
+/// Planned reminders split by the acknowledgements in the ledger: what will really be sent, and what is
+/// suppressed and why (the agency reported done, or every agency an escalation names has).
+public struct AcknowledgedReminders: Sendable {
+    public var send: [PlannedReminder] = []
+    public var suppressed: [(reminder: PlannedReminder, reason: String)] = []
+
+    /// - Parameter acknowledged: for each occurrence key, the agencies that reported it done.
+    public init(_ reminders: [PlannedReminder], acknowledged: [String: Set<AgencyID>]) {
+        for reminder in reminders {
+            switch reminder.remaining(after: acknowledged[reminder.occurrence.key] ?? []) {
+            case .send(let pending): send.append(pending)
+            case .skip(let reason): suppressed.append((reminder, reason))
+            }
+        }
+    }
+}

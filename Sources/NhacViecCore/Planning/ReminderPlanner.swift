@@ -62,6 +62,17 @@ public struct ReminderPlanner: Sendable {
         return nil
     }
 
+    /// The last day anything is sent about a dated occurrence (its last overdue reminder or its escalation,
+    /// at least its due date); nil for an undated one.
+    public func lastSendDate(of occurrence: Occurrence, in plan: Plan) -> CivilDate? {
+        guard let due = occurrence.due else { return nil }
+        var last = due
+        slots(of: occurrence, plan: plan, sentIn: due.adding(days: -3650)...due.adding(days: 3650)) {
+            last = max(last, $0.date)
+        }
+        return last
+    }
+
     /// Calls `body` for every send of every occurrence whose send date lies in `from...through`.
     private func forEachSlot(from: CivilDate, through: CivilDate, _ body: (Slot) -> Void) {
         guard from <= through else { return }

@@ -12,12 +12,13 @@ public struct Schedule: Sendable {
     /// Filters for `occurrences(from:through:)`.
     public struct Filter: Sendable {
         public var plan: PlanID?
-        public var agency: AgencyID?
+        /// Only milestones at least one of these agencies must act on (an agency, or the members of a group).
+        public var agencies: Set<AgencyID>?
         public var includeUndated: Bool
 
-        public init(plan: PlanID? = nil, agency: AgencyID? = nil, includeUndated: Bool = false) {
+        public init(plan: PlanID? = nil, agencies: Set<AgencyID>? = nil, includeUndated: Bool = false) {
             self.plan = plan
-            self.agency = agency
+            self.agencies = agencies
             self.includeUndated = includeUndated
         }
     }
@@ -40,7 +41,9 @@ public struct Schedule: Sendable {
         for (planIndex, plan) in plans.enumerated() where filter.plan == nil || filter.plan == plan.id {
             for (taskIndex, task) in plan.tasks.enumerated() {
                 for (milestoneIndex, milestone) in task.milestones.enumerated() {
-                    if let agency = filter.agency, !milestone.assignees.contains(agency) { continue }
+                    if let agencies = filter.agencies, !milestone.assignees.contains(where: agencies.contains) {
+                        continue
+                    }
                     if milestone.due.isUndated {
                         if filter.includeUndated {
                             undated.append(

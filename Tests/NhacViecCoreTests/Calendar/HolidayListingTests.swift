@@ -46,10 +46,11 @@ struct HolidayListingTests {
         #expect(unfolded.contains("\r\nCATEGORIES:working_day,announced\r\n"))
     }
 
-    @Test("CSV carries the JSON fields")
+    @Test("CSV carries the JSON fields, after the byte order mark Excel needs to read UTF-8")
     func csv() {
         #expect(
             HolidayListing(days: [Self.tet]).csv()
-                == "date,name,kind,working,source\r\n2026-02-17,Tết Nguyên Đán (Mùng 1 Tết),tet,false,statutory\r\n")
+                == "\u{FEFF}date,name,kind,working,source\r\n2026-02-17,Tết Nguyên Đán (Mùng 1 Tết),tet,false,statutory\r\n"
+        )
     }
 }

@@ -211,6 +211,13 @@ struct FragmentParser {
             if let email = keys["email"], let list = email.list("email", acceptsScalar: true) {
                 for entry in list {
                     guard let address = entry.line("an email address") else { continue }
+                    if address.contains(",") {
+                        let addresses = address.split(separator: ",").map { String($0).trimmingSpaces }
+                        sink.error(
+                            entry.location, "email '\(address)' holds several addresses in one text",
+                            fix: "write a list: email: [\(addresses.joined(separator: ", "))]")
+                        continue
+                    }
                     do {
                         _ = try MailAddress(address: address)
                         emails.append(Located(value: address, location: entry.location))
@@ -342,6 +349,7 @@ struct FragmentParser {
             id: Located(value: id, location: idNode.location), section: keys["section"].flatMap { $0.line("section") },
             title: title, content: keys["content"].flatMap { $0.text("content") },
             product: keys["product"].flatMap { $0.text("product") }, lead: lead, support: support,
+            leadLocation: keys["lead"]?.location, supportLocation: keys["support"]?.location,
             reminders: keys["reminders"].flatMap { parseReminders($0, what: "task reminders") }, milestones: milestones,
             location: node.location)
     }

@@ -63,6 +63,9 @@ struct RawTask {
     var product: String?
     var lead: [Located<String>]
     var support: [Located<String>]
+    /// Where `lead:` and `support:` are written, to report an empty one that a milestone's `who` relies on.
+    var leadLocation: SourceLocation?
+    var supportLocation: SourceLocation?
     var reminders: RawReminderOverride?
     var milestones: [RawMilestone]
     var location: SourceLocation

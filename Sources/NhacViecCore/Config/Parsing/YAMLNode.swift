@@ -60,10 +60,16 @@ struct YAMLNode {
                 continue
             }
             guard allowed.contains(name) else {
+                // In { …, email: a@x, b@y } the comma ends the value, so the second address becomes a key.
+                let severalAddresses = name.contains("@") && allowed.contains("email")
                 sink.error(
-                    keyNode.location, "unknown key '\(name)' in \(what)",
-                    fix: Suggestion.fix(
-                        for: name, in: allowed, otherwise: "allowed keys: \(allowed.joined(separator: ", "))"))
+                    keyNode.location,
+                    severalAddresses
+                        ? "'\(name)' follows a comma, so it is read as a key" : "unknown key '\(name)' in \(what)",
+                    fix: severalAddresses
+                        ? "write several addresses as a list: email: [first@…, \(name)]"
+                        : Suggestion.fix(
+                            for: name, in: allowed, otherwise: "allowed keys: \(allowed.joined(separator: ", "))"))
                 continue
             }
             result[name] = child(value)
@@ -96,7 +102,9 @@ struct YAMLNode {
     /// A string; `multiline` allows line breaks and tabs, never other control characters.
     func text(_ what: String, multiline: Bool = true) -> String? {
         guard case .scalar = node, !isNull, let raw = scalarText else {
-            sink.error(location, "\(what) must be text, found \(kindName)", fix: "write it in quotes")
+            sink.error(
+                location, "\(what) must be text, found \(kindName)",
+                fix: isNull ? "delete the line when there is none" : "write it in quotes")
             return nil
         }
         let text = multiline ? raw.trimmingLineBreaks : raw
@@ -158,9 +166,7 @@ struct YAMLNode {
                 "\(what) '\(raw)' is not a real date: \(YAMLNode.whyImpossible(day: day, month: month, year: year))",
                 fix: "check the day and month")
         } else {
-            sink.error(
-                location, "\(what) '\(raw)' is not a date",
-                fix: "write YYYY-MM-DD or D/M/YYYY, e.g. 2025-04-25 or 25/4/2025")
+            sink.error(location, "\(what) '\(raw)' is not a date in an accepted format", fix: CivilDate.formats)
         }
         return nil
     }
@@ -184,13 +190,22 @@ struct YAMLNode {
         return kindName
     }
 
-    /// Day, month and year of a date-shaped string, even an impossible one.
+    /// Day, month and year of a date-shaped string in an accepted format (`YYYY-MM-DD`, `D/M/YYYY`), even an
+    /// impossible one; nil for other shapes such as `15-01-2027` or `2027/01/15`.
     static func dateParts(_ raw: String) -> (Int, Int, Int)? {
         let text = raw.trimmingSpaces
-        let dashed = text.split(separator: "-", omittingEmptySubsequences: false).compactMap { Int($0) }
-        if dashed.count == 3, text.split(separator: "-").count == 3 { return (dashed[2], dashed[1], dashed[0]) }
-        let slashed = text.split(separator: "/", omittingEmptySubsequences: false).compactMap { Int($0) }
-        if slashed.count == 3, text.split(separator: "/").count == 3 { return (slashed[0], slashed[1], slashed[2]) }
+        let dashed = text.split(separator: "-", omittingEmptySubsequences: false)
+        if dashed.count == 3, dashed[0].count == 4, let year = Int(dashed[0]), let month = Int(dashed[1]),
+            let day = Int(dashed[2])
+        {
+            return (day, month, year)
+        }
+        let slashed = text.split(separator: "/", omittingEmptySubsequences: false)
+        if slashed.count == 3, slashed[2].count == 4, let day = Int(slashed[0]), let month = Int(slashed[1]),
+            let year = Int(slashed[2])
+        {
+            return (day, month, year)
+        }
         return nil
     }
 
@@ -200,6 +215,20 @@ struct YAMLNode {
         let length = CivilDate.daysIn(month: month, year: year ?? 2024)
         if day < 1 || day > length { return "month \(month) has \(length) days" }
         return "the year must be between 1 and 9999"
+    }
+}
+
+extension CivilDate {
+    /// The accepted date formats, as a fix.
+    static let formats = "write YYYY-MM-DD or D/M/YYYY, e.g. 2025-04-25 or 25/4/2025"
+
+    /// Why `text` is not a date, for a message: what is impossible about a date-shaped text
+    /// (`not a real date: month 6 has 30 days`), or the accepted formats.
+    public static func problem(parsing text: String) -> String {
+        guard let (day, month, year) = YAMLNode.dateParts(text) else {
+            return "not a date in an accepted format (\(formats))"
+        }
+        return "not a real date: \(YAMLNode.whyImpossible(day: day, month: month, year: year))"
     }
 }
 

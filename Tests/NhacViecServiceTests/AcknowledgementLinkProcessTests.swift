@@ -100,7 +100,7 @@ struct AcknowledgementLinkProcessTests {
         for fact in ["VI.1", "Định kỳ hằng tháng báo cáo", "15/6/2026", "949/KH-UBND", "Người báo cáo"] {
             #expect(page.body.contains(fact), "the page does not show \(fact)")
         }
-        let mailsBefore = Set(try service.config.messages().map(\.file))
+        let mailsBefore = try service.config.outboxFiles()
 
         let posted = try await LoopbackHTTP.postForm(
             link,
@@ -129,7 +129,7 @@ struct AcknowledgementLinkProcessTests {
         var receipt: OutboxMessage?
         #expect(
             try eventually(timeout: .seconds(30)) {
-                receipt = try service.config.messages().first { !mailsBefore.contains($0.file) }
+                receipt = try service.config.messages(except: mailsBefore).first
                 return receipt != nil
             }, "no receipt in the outbox:\n\(service.daemon.log)")
         #expect(receipt?.recipients == [Self.address])
@@ -156,9 +156,9 @@ struct AcknowledgementLinkProcessTests {
         #expect(reports.first?["source"] as? String == "link")
 
         // Two days later the overdue reminders go out: Sở Tư pháp's names only the item it did not report.
-        let beforeOverdue = Set(try service.config.messages().map(\.file))
+        let beforeOverdue = try service.config.outboxFiles()
         _ = try ServiceProcessTests.once(configPath: service.config.configPath, at: Self.overdueMorning)
-        let overdue = try service.config.messages().filter { !beforeOverdue.contains($0.file) }
+        let overdue = try service.config.messages(except: beforeOverdue)
         let toAgency = try #require(overdue.first { $0.recipients == [Self.address] }, "no overdue reminder at all")
         #expect(Self.itemText(Self.otherItem, in: toAgency.plainText) != nil, "\(toAgency.plainText)")
         #expect(Self.itemText(Self.item, in: toAgency.plainText) == nil, "\(toAgency.plainText)")
@@ -167,12 +167,11 @@ struct AcknowledgementLinkProcessTests {
             "the agencies that did not report get no overdue reminder for \(Self.item)")
 
         // The next day's escalation lists the agencies still overdue on VI.1, and Sở Tư pháp no longer.
-        let beforeEscalation = Set(try service.config.messages().map(\.file))
+        let beforeEscalation = try service.config.outboxFiles()
         _ = try ServiceProcessTests.once(configPath: service.config.configPath, at: Self.escalationMorning)
         let escalation = try #require(
-            try service.config.messages().first {
-                !beforeEscalation.contains($0.file) && $0.recipients == [Self.supervisorAddress]
-            }, "no escalation digest")
+            try service.config.messages(except: beforeEscalation).first { $0.recipients == [Self.supervisorAddress] },
+            "no escalation digest")
         let overdueAgencies = try #require(
             Self.itemText(Self.item, in: escalation.plainText), "\(escalation.plainText)")
         #expect(overdueAgencies.contains("Đơn vị chưa hoàn thành:"))

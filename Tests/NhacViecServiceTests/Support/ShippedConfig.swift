@@ -33,11 +33,17 @@ struct ShippedConfig {
         try lines.joined(separator: "\n").write(to: main, atomically: true, encoding: .utf8)
     }
 
-    /// The messages written to the outbox so far, oldest first, as a mail reader sees them.
-    func messages() throws -> [OutboxMessage] {
+    /// The names of the `.eml` files in the outbox.
+    func outboxFiles() throws -> Set<String> {
         guard FileManager.default.fileExists(atPath: outbox.path) else { return [] }
-        return try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") }
-            .sorted().map { try OutboxMessage.parse(file: outbox.appendingPathComponent($0)) }
+        return Set(try FileManager.default.contentsOfDirectory(atPath: outbox.path).filter { $0.hasSuffix(".eml") })
+    }
+
+    /// The messages in the outbox but those in `seen` (file names), as a mail reader sees them.
+    func messages(except seen: Set<String> = []) throws -> [OutboxMessage] {
+        try outboxFiles().subtracting(seen).sorted().map {
+            try OutboxMessage.parse(file: outbox.appendingPathComponent($0))
+        }
     }
 }
 
@@ -56,12 +62,6 @@ struct OutboxMessage: Decodable {
     let subject: String?
     let to: [Mailbox]?
     let parts: [Part]?
-    /// The file's name in the outbox.
-    private(set) var file = ""
-
-    enum CodingKeys: String, CodingKey {
-        case defects, subject, to, parts
-    }
 
     var recipients: [String] { to?.map(\.address) ?? [] }
     /// The plain-text part with its CRLF line ends as "\n" (Swift sees "\r\n" as one character).
@@ -74,8 +74,6 @@ struct OutboxMessage: Decodable {
         let script = Repository.root.appendingPathComponent("Tests/Support/parse_email.py").path
         let result = try runProgram("/usr/bin/python3", [script, file.path])
         guard result.status == 0 else { throw SetupError("parse_email.py failed on \(file.path): \(result.stderr)") }
-        var message = try JSONDecoder().decode(OutboxMessage.self, from: result.stdout)
-        message.file = file.lastPathComponent
-        return message
+        return try JSONDecoder().decode(OutboxMessage.self, from: result.stdout)
     }
 }

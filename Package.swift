@@ -95,7 +95,10 @@ let package = Package(
         .testTarget(name: "NhacViecSystemdTests", dependencies: ["NhacViecSystemd"]),
         .testTarget(
             name: "NhacViecServiceTests",
-            dependencies: ["NhacViecCore", "NhacViecStore", "NhacViecService", "NhacViecDelivery"]
+            dependencies: [
+                "NhacViecCore", "NhacViecStore", "NhacViecService", "NhacViecDelivery", "NhacViecConfigFiles",
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .testTarget(name: "NhacViecDeliveryTests", dependencies: ["NhacViecDelivery", "NhacViecCore"]),
         .testTarget(

@@ -5,9 +5,9 @@ public import NhacViecDelivery
 /// The transports one configuration delivers through: email (outbox or SMTP) and, when a secret exists, webhooks.
 public struct DeliveryChannels: Sendable {
     public let mail: any MailTransport
-    public let webhook: WebhookTransport?
+    public let webhook: (any WebhookSending)?
 
-    public init(mail: any MailTransport, webhook: WebhookTransport?) {
+    public init(mail: any MailTransport, webhook: (any WebhookSending)?) {
         self.mail = mail
         self.webhook = webhook
     }

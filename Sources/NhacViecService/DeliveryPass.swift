@@ -73,23 +73,22 @@ public struct DeliveryPass: Sendable {
             if RetryPolicy.isMoot(
                 kind: reminder.kind, dueDate: reminder.occurrence.due, plannedDate: reminder.sendDate, today: today)
             {
-                try await ledger.markFailed(
-                    ids: [record.id],
-                    error: "moot: not delivered before it stopped mattering"
-                        + (record.lastError.map { "; last error: \($0)" } ?? ""),
-                    now: now)
-                report.failed += 1
+                try await settle(.moot(lastError: record.lastError), ids: [record.id], now: now, report: &report)
                 continue
             }
-            if record.channel.hasPrefix("email:") {
-                emails[
-                    EmailBatchKey(agency: record.agency, date: reminder.sendDate, channel: record.channel), default: []
-                ].append((record, reminder))
-            } else {
+            switch record.channel {
+            case .email(let address):
+                emails[EmailBatchKey(agency: record.agency, date: reminder.sendDate, address: address), default: []]
+                    .append((record, reminder))
+            case .webhook:
                 webhooks.append((record, reminder))
+            case .none:
+                try await settle(
+                    .skipped(reason: "the agency has neither email nor webhook"), ids: [record.id], now: now,
+                    report: &report)
             }
         }
-        for key in emails.keys.sorted(by: { ($0.date, $0.agency, $0.channel) < ($1.date, $1.agency, $1.channel) }) {
+        for key in emails.keys.sorted(by: { ($0.date, $0.agency, $0.address) < ($1.date, $1.agency, $1.address) }) {
             try Task.checkCancellation()
             try await sendEmail(key, emails[key] ?? [], now: now, report: &report)
         }
@@ -130,14 +129,14 @@ public struct DeliveryPass: Sendable {
                 let channels = self.channels(for: reminder.agency)
                 if channels.isEmpty {
                     skipped["the agency has neither email nor webhook", default: []].append(
-                        delivery(reminder, channel: "none"))
+                        delivery(reminder, channel: .none))
                 } else {
                     due.append(contentsOf: channels.map { delivery(reminder, channel: $0) })
                 }
             case .skip(let reminder, let reason):
                 let channels = self.channels(for: reminder.agency)
                 skipped[reason, default: []].append(
-                    contentsOf: (channels.isEmpty ? ["none"] : channels).map { delivery(reminder, channel: $0) })
+                    contentsOf: (channels.isEmpty ? [.none] : channels).map { delivery(reminder, channel: $0) })
             }
         }
         report.recorded += try await ledger.insertIfMissing(due, now: now)
@@ -151,12 +150,11 @@ public struct DeliveryPass: Sendable {
         }
     }
 
-    private func channels(for agency: AgencyID) -> [String] {
-        guard let entry = configuration.directory.agencies[agency] else { return [] }
-        return entry.emails.map { "email:" + $0 } + (entry.webhook == nil ? [] : ["webhook"])
+    private func channels(for agency: AgencyID) -> [DeliveryChannel] {
+        configuration.directory.agencies[agency].map(DeliveryChannel.all(of:)) ?? []
     }
 
-    private func delivery(_ reminder: PlannedReminder, channel: String) -> NewDelivery {
+    private func delivery(_ reminder: PlannedReminder, channel: DeliveryChannel) -> NewDelivery {
         NewDelivery(
             reminderKey: reminder.key, channel: channel, occurrenceKey: reminder.occurrence.key,
             agency: reminder.agency,
@@ -169,7 +167,7 @@ public struct DeliveryPass: Sendable {
     struct EmailBatchKey: Hashable {
         var agency: AgencyID
         var date: CivilDate
-        var channel: String
+        var address: String
     }
 
     private func sendEmail(
@@ -188,7 +186,7 @@ public struct DeliveryPass: Sendable {
                 if let messageID = try? MessageID(id), !thread.contains(messageID) { thread.append(messageID) }
             }
         }
-        let address = String(key.channel.dropFirst("email:".count))
+        let address = key.address
         let email: RenderedEmail
         let recipient: MailAddress
         do {
@@ -204,41 +202,45 @@ public struct DeliveryPass: Sendable {
         }
         try await ledger.markSending(ids: ids, messageID: email.messageID.value, now: now)
         let result = await channels.mail.send(email, from: configuration.delivery.from, to: recipient)
-        let attempts = (items.map(\.0.attempts).max() ?? 0) + 1
-        var metadata: Logger.Metadata = [
-            "agency": "\(key.agency)", "smtp.recipient": "\(address)", "message.id": "\(email.messageID.value)",
-            "reminder.count": "\(items.count)",
-        ]
-        switch result {
-        case .sent(let code):
-            try await ledger.markSent(ids: ids, now: now)
+        let transition = DeliveryTransition.after(
+            result.outcome, attempts: (items.map(\.0.attempts).max() ?? 0) + 1, now: now, policy: retry)
+        if transition == .sent {
             for occurrence in Set(items.map(\.1.occurrence.key)) {
                 try await ledger.appendThread(
                     occurrenceKey: occurrence, agency: key.agency, messageID: email.messageID.value, now: now)
             }
+        }
+        try await settle(
+            transition, ids: ids, now: now, report: &report, what: "Reminder email",
+            metadata: [
+                "agency": "\(key.agency)", "smtp.recipient": "\(address)", "message.id": "\(email.messageID.value)",
+                "reminder.count": "\(items.count)", "result": "\(result)",
+            ])
+    }
+
+    /// Writes `transition` for the deliveries `ids`, counts it in the report and logs it: the one place every channel's
+    /// outcome lands.
+    private func settle(
+        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date, report: inout PassReport,
+        what: String? = nil, metadata: Logger.Metadata = [:]
+    ) async throws {
+        try await ledger.apply(transition, ids: ids, endpoint: endpoint, now: now)
+        var metadata = metadata
+        switch transition {
+        case .sent:
             report.sent += ids.count
-            metadata["smtp.code"] = "\(code)"
-            logger.info("Reminder email sent", metadata: metadata)
-        case .retryable(let code, let reason):
-            let next = now.addingTimeInterval(retry.delay(afterAttempt: attempts).timeInterval)
-            try await ledger.markRetry(
-                ids: ids, error: "\(code.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
+            if let what { logger.info("\(what) sent", metadata: metadata) }
+        case .retry(let at, let error):
             report.retrying += ids.count
-            metadata["error"] = "\(reason)"
-            metadata["retry.at"] = "\(ISO8601DateFormatter().string(from: next))"
-            logger.warning("Reminder email will be retried", metadata: metadata)
-        case .permanent(let code, let reason):
-            try await ledger.markFailed(ids: ids, error: "\(code) \(reason)", now: now)
+            metadata["error"] = "\(error)"
+            metadata["retry.at"] = "\(ISO8601DateFormatter().string(from: at))"
+            if let what { logger.warning("\(what) will be retried", metadata: metadata) }
+        case .failed(let error), .disableEndpoint(let error):
             report.failed += ids.count
-            metadata["smtp.code"] = "\(code)"
-            metadata["error"] = "\(reason)"
-            logger.error("Reminder email refused", metadata: metadata)
-        case .configuration(let reason):
-            let next = now.addingTimeInterval(retry.maximum.timeInterval)
-            try await ledger.markRetry(ids: ids, error: "configuration: \(reason)", nextAttemptAt: next, now: now)
-            report.retrying += ids.count
-            metadata["error"] = "\(reason)"
-            logger.error("Email delivery is misconfigured; fix it and reload", metadata: metadata)
+            metadata["error"] = "\(error)"
+            if let what { logger.error("\(what) not delivered", metadata: metadata) }
+        case .skipped:
+            report.skipped += ids.count
         }
     }
 
@@ -270,8 +272,7 @@ public struct DeliveryPass: Sendable {
             let email: RenderedEmail
             let recipient: MailAddress
             do {
-                recipient = try MailAddress(
-                    displayName: agency.name, address: String(receipt.channel.dropFirst("email:".count)))
+                recipient = try MailAddress(displayName: agency.name, address: receipt.channel.address ?? "")
                 email = try composer.receipt(
                     values: values, key: "\(receipt.occurrenceKey):\(receipt.agency)", to: recipient, thread: thread,
                     now: now)
@@ -280,30 +281,21 @@ public struct DeliveryPass: Sendable {
                 continue
             }
             try await ledger.markReceiptSending(id: receipt.id)
-            let metadata: Logger.Metadata = [
-                "agency": "\(receipt.agency)", "occurrence": "\(receipt.occurrenceKey)",
-                "message.id": "\(email.messageID.value)",
-            ]
-            switch await channels.mail.send(email, from: configuration.delivery.from, to: recipient) {
-            case .sent:
-                try await ledger.markReceiptSent(id: receipt.id, now: now)
-                report.sent += 1
-                logger.info("Receipt email sent", metadata: metadata)
-            case .retryable(_, let reason) where receipt.attempts + 1 >= Self.receiptAttempts,
-                .configuration(let reason) where receipt.attempts + 1 >= Self.receiptAttempts:
-                try await ledger.markReceiptFailed(
-                    id: receipt.id, error: "gave up after \(Self.receiptAttempts) attempts: \(reason)")
-                report.failed += 1
-                logger.error("Receipt email given up", metadata: metadata)
-            case .retryable(_, let reason), .configuration(let reason):
-                let next = now.addingTimeInterval(retry.delay(afterAttempt: receipt.attempts + 1).timeInterval)
-                try await ledger.markReceiptRetry(id: receipt.id, error: reason, nextAttemptAt: next)
-                report.retrying += 1
-                logger.warning("Receipt email will be retried", metadata: metadata)
-            case .permanent(let code, let reason):
-                try await ledger.markReceiptFailed(id: receipt.id, error: "\(code) \(reason)")
-                report.failed += 1
-                logger.error("Receipt email refused", metadata: metadata)
+            let result = await channels.mail.send(email, from: configuration.delivery.from, to: recipient)
+            let transition = DeliveryTransition.after(
+                result.outcome, attempts: receipt.attempts + 1, now: now, policy: retry,
+                maximumAttempts: Self.receiptAttempts)
+            try await ledger.apply(transition, receipt: receipt.id, now: now)
+            logger.info(
+                "Receipt email attempted",
+                metadata: [
+                    "agency": "\(receipt.agency)", "occurrence": "\(receipt.occurrenceKey)",
+                    "message.id": "\(email.messageID.value)", "result": "\(result)",
+                ])
+            switch transition {
+            case .sent: report.sent += 1
+            case .retry: report.retrying += 1
+            case .failed, .skipped, .disableEndpoint: report.failed += 1
             }
         }
     }
@@ -320,15 +312,15 @@ public struct DeliveryPass: Sendable {
             return
         }
         if disabled.contains(url) {
-            try await ledger.markFailed(ids: [record.id], error: "endpoint disabled after 410 Gone", now: now)
-            report.failed += 1
+            try await settle(
+                .failed(error: "endpoint disabled after 410 Gone"), ids: [record.id], now: now, report: &report)
             return
         }
         guard let transport = channels.webhook else {
-            let next = now.addingTimeInterval(retry.maximum.timeInterval)
-            try await ledger.markRetry(
-                ids: [record.id], error: "configuration: no webhook signing secret", nextAttemptAt: next, now: now)
-            report.retrying += 1
+            let transition = DeliveryTransition.after(
+                .configuration(reason: "no webhook signing secret"), attempts: record.attempts + 1, now: now,
+                policy: retry)
+            try await settle(transition, ids: [record.id], now: now, report: &report)
             return
         }
         let ackURL = try await links.ackURL(for: reminder, now: now)
@@ -338,47 +330,18 @@ public struct DeliveryPass: Sendable {
         do {
             request = try WebhookRequest(endpoint: try WebhookEndpoint(url), id: reminder.key, body: body)
         } catch {
-            try await ledger.markFailed(ids: [record.id], error: "\(error)", now: now)
-            report.failed += 1
+            try await settle(.failed(error: "\(error)"), ids: [record.id], now: now, report: &report)
             return
         }
         try await ledger.markSending(ids: [record.id], messageID: reminder.key, now: now)
         let result = await transport.send(request)
-        var metadata: Logger.Metadata = [
-            "agency": "\(record.agency)", "webhook.url": "\(url)", "reminder.key": "\(reminder.key)",
-        ]
-        switch result {
-        case .sent(let status):
-            try await ledger.markSent(ids: [record.id], now: now)
-            report.sent += 1
-            metadata["http.status"] = "\(status)"
-            logger.info("Webhook delivered", metadata: metadata)
-        case .gone:
-            try await ledger.disableEndpoint(url: url, reason: "410 Gone", now: now)
-            try await ledger.markFailed(ids: [record.id], error: "410 Gone: endpoint disabled", now: now)
-            report.failed += 1
-            logger.warning("Webhook endpoint is gone and was disabled", metadata: metadata)
-        case .retryable(let status, let retryAfter, let reason):
-            let next = now.addingTimeInterval(
-                retry.delay(afterAttempt: record.attempts + 1, suggested: retryAfter).timeInterval)
-            try await ledger.markRetry(
-                ids: [record.id], error: "\(status.map { "\($0) " } ?? "")\(reason)", nextAttemptAt: next, now: now)
-            report.retrying += 1
-            metadata["error"] = "\(reason)"
-            logger.warning("Webhook will be retried", metadata: metadata)
-        case .permanent(let status, let reason):
-            try await ledger.markFailed(ids: [record.id], error: "\(status) \(reason)", now: now)
-            report.failed += 1
-            metadata["error"] = "\(reason)"
-            logger.error("Webhook refused", metadata: metadata)
-        case .configuration(let reason):
-            let next = now.addingTimeInterval(retry.maximum.timeInterval)
-            try await ledger.markRetry(
-                ids: [record.id], error: "configuration: \(reason)", nextAttemptAt: next, now: now)
-            report.retrying += 1
-            metadata["error"] = "\(reason)"
-            logger.error("Webhook delivery is misconfigured; fix it and reload", metadata: metadata)
-        }
+        try await settle(
+            .after(result.outcome, attempts: record.attempts + 1, now: now, policy: retry), ids: [record.id],
+            endpoint: url, now: now, report: &report, what: "Webhook",
+            metadata: [
+                "agency": "\(record.agency)", "webhook.url": "\(url)", "reminder.key": "\(reminder.key)",
+                "result": "\(result)",
+            ])
     }
 }
 

@@ -23,7 +23,7 @@ public struct ServiceRuntime: Sendable {
         let loaded = try ConfigLoader.load(path: configPath)
         let configuration = loaded.configuration
         let channels = try StartupChecks.run(for: configuration, environment: environment)
-        let path = configuration.stateDirectory + "/state.sqlite"
+        let path = Ledger.path(inStateDirectory: configuration.stateDirectory)
         let ledger: Ledger
         if let previous, previous.ledger.path == path {
             ledger = previous.ledger
@@ -46,20 +46,20 @@ public struct ServiceRuntime: Sendable {
         let report = try await pass.run(now: now)
         let next = try await pass.nextWake(after: now)
         let format = ISO8601DateFormatter()
-        try await ledger.setMeta("service.last_pass", format.string(from: now))
-        try await ledger.setMeta("service.next_wake", next.map(format.string(from:)) ?? "")
+        try await ledger.setMeta(.lastPass, format.string(from: now))
+        try await ledger.setMeta(.nextWake, next.map(format.string(from:)) ?? "")
         return (report, next)
     }
 
     /// Records in the ledger which config is running and when it was loaded, for `status`.
     public func recordLoad(configPath: String) async {
-        try? await ledger.setMeta("service.config_file", configPath)
-        try? await ledger.setMeta("service.config_loaded_at", ISO8601DateFormatter().string(from: loaded.loadedAt))
-        try? await ledger.setMeta("service.last_reload_error", "")
+        try? await ledger.setMeta(.configFile, configPath)
+        try? await ledger.setMeta(.configLoadedAt, ISO8601DateFormatter().string(from: loaded.loadedAt))
+        try? await ledger.setMeta(.lastReloadError, "")
     }
 
     /// Records why a reload was refused, for `status`; the running config stays.
     public func recordReloadFailure(_ error: any Error) async {
-        try? await ledger.setMeta("service.last_reload_error", "\(error)")
+        try? await ledger.setMeta(.lastReloadError, "\(error)")
     }
 }

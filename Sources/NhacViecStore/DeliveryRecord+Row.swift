@@ -30,10 +30,12 @@ extension DeliveryRecord {
             return date
         }
         let agency: String = try row.decode(forColumn: "agency")
+        let channelText: String = try row.decode(forColumn: "channel")
+        guard let channel = DeliveryChannel(encoded: channelText) else { throw invalid("channel", channelText) }
         try self.init(
             id: id,
             reminderKey: row.decode(forColumn: "reminder_key"),
-            channel: row.decode(forColumn: "channel"),
+            channel: channel,
             occurrenceKey: row.decode(forColumn: "occurrence_key"),
             agency: AgencyID(agency),
             kind: kind,

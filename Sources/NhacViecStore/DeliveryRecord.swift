@@ -8,7 +8,7 @@ public struct DeliveryRecord: Sendable, Hashable {
     /// The reminder's stable key, `plan:task:milestone:nominal-date:agency:stage`.
     public var reminderKey: String
     /// `email:<address>` or `webhook`.
-    public var channel: String
+    public var channel: DeliveryChannel
     /// The occurrence's stable key, `plan:task:milestone:nominal-date`.
     public var occurrenceKey: String
     public var agency: AgencyID

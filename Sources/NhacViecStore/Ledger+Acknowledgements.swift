@@ -4,13 +4,13 @@ public import NhacViecCore
 
 extension Ledger {
     /// Records an agency's report, which stops its reminders for that occurrence, and queues a receipt email to each
-    /// of `receiptChannels` (`email:<address>`) in the same transaction, so a crash can lose neither.
+    /// of `receiptChannels` (its mailboxes) in the same transaction, so a crash can lose neither.
     ///
     /// - Returns: The acknowledgement now on record: `acknowledgement` itself when it was new, or the first one (its
     ///   time, reporter and note are kept; no second receipt is queued).
     @discardableResult
     public func acknowledge(
-        _ acknowledgement: Acknowledgement, receiptChannels: [String] = []
+        _ acknowledgement: Acknowledgement, receiptChannels: [DeliveryChannel] = []
     ) async throws
         -> (recorded: Acknowledgement, isNew: Bool)
     {
@@ -40,7 +40,7 @@ extension Ledger {
                         VALUES (?, ?, ?, 'pending', ?) ON CONFLICT (occurrence_key, agency, channel) DO NOTHING
                         """,
                     arguments: [
-                        acknowledgement.occurrenceKey, acknowledgement.agency.rawValue, channel,
+                        acknowledgement.occurrenceKey, acknowledgement.agency.rawValue, channel.encoded,
                         acknowledgement.recordedAt.unixSeconds,
                     ]
                 )

@@ -1,6 +1,6 @@
 public import Foundation
 import GRDB
-import NhacViecCore
+public import NhacViecCore
 
 extension Ledger {
     /// Records each delivery that is not in the ledger yet, in one transaction; a reminder key and
@@ -30,7 +30,8 @@ extension Ledger {
             var inserted = 0
             for item in items {
                 try statement.execute(arguments: [
-                    item.reminderKey, item.channel, item.occurrenceKey, item.agency.rawValue, item.kind.rawValue,
+                    item.reminderKey, item.channel.encoded, item.occurrenceKey, item.agency.rawValue,
+                    item.kind.rawValue,
                     item.stage, item.dueDate?.iso8601, item.plannedAt.unixSeconds, status.rawValue, reason,
                     now.unixSeconds, now.unixSeconds,
                 ])
@@ -179,21 +180,18 @@ extension Ledger {
     }
 
     /// The time of the latest successful delivery per kind of channel: `email` and `webhook`.
-    public func lastSent() async throws -> [String: Date] {
+    public func lastSent() async throws -> [DeliveryChannel.Kind: Date] {
         try await read { db in
-            let rows = try Row.fetchAll(
+            let rows = try Row.fetchCursor(
                 db,
-                sql: """
-                    SELECT CASE WHEN instr(channel, ':') > 0 THEN substr(channel, 1, instr(channel, ':') - 1)
-                                ELSE channel END AS channel_kind,
-                           MAX(sent_at) AS last_sent
-                    FROM deliveries WHERE status = 'sent' GROUP BY channel_kind
-                    """
+                sql: "SELECT channel, MAX(sent_at) AS last_sent FROM deliveries WHERE status = 'sent' GROUP BY channel"
             )
-            var last: [String: Date] = [:]
-            for row in rows {
-                let kind: String = try row.decode(forColumn: "channel_kind")
-                last[kind] = try Date(unixSeconds: row.decode(forColumn: "last_sent"))
+            var last: [DeliveryChannel.Kind: Date] = [:]
+            while let row = try rows.next() {
+                let text: String = try row.decode(forColumn: "channel")
+                guard let kind = DeliveryChannel(encoded: text)?.kind else { continue }
+                let sent = try Date(unixSeconds: row.decode(forColumn: "last_sent"))
+                last[kind] = max(last[kind] ?? sent, sent)
             }
             return last
         }

@@ -7,8 +7,8 @@ public struct ReceiptRecord: Sendable, Hashable {
     public var id: Int64
     public var occurrenceKey: String
     public var agency: AgencyID
-    /// `email:<address>`.
-    public var channel: String
+    /// Always an email channel.
+    public var channel: DeliveryChannel
     public var attempts: Int
 }
 
@@ -25,10 +25,12 @@ extension Ledger {
                     ORDER BY id
                     """,
                 arguments: [now.unixSeconds]
-            ).map { row in
-                try ReceiptRecord(
+            ).compactMap { row in
+                let text: String = try row.decode(forColumn: "channel")
+                guard let channel = DeliveryChannel(encoded: text) else { return nil }
+                return try ReceiptRecord(
                     id: row.decode(forColumn: "id"), occurrenceKey: row.decode(forColumn: "occurrence_key"),
-                    agency: AgencyID(row.decode(forColumn: "agency")), channel: row.decode(forColumn: "channel"),
+                    agency: AgencyID(row.decode(forColumn: "agency")), channel: channel,
                     attempts: row.decode(forColumn: "attempts"))
             }
         }

@@ -26,6 +26,11 @@ public struct Ledger: Sendable {
 
     /// The database file, or `:memory:`.
     public let path: String
+
+    /// `<state_dir>/state.sqlite`: the one place the ledger's file name is spelled.
+    public static func path(inStateDirectory directory: String) -> String {
+        directory + "/state.sqlite"
+    }
     private let database: any DatabaseWriter
 
     /// Opens the ledger at `path`, creating its directory, the file and the schema as needed, and

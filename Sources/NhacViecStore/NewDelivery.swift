@@ -6,7 +6,7 @@ public struct NewDelivery: Sendable, Hashable {
     /// The reminder's stable key, `plan:task:milestone:nominal-date:agency:stage`.
     public var reminderKey: String
     /// `email:<address>` or `webhook`.
-    public var channel: String
+    public var channel: DeliveryChannel
     /// The occurrence's stable key, `plan:task:milestone:nominal-date`.
     public var occurrenceKey: String
     public var agency: AgencyID
@@ -20,7 +20,7 @@ public struct NewDelivery: Sendable, Hashable {
 
     public init(
         reminderKey: String,
-        channel: String,
+        channel: DeliveryChannel,
         occurrenceKey: String,
         agency: AgencyID,
         kind: ReminderKind,

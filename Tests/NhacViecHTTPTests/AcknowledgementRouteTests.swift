@@ -100,7 +100,7 @@ struct AcknowledgementRouteTests {
         #expect(recorded.recordedAt == WebFixture.now)
         #expect(fixture.acknowledged.count == 1)
         let receipts = try await fixture.ledger.readyReceipts(at: WebFixture.now)
-        #expect(receipts.map(\.channel) == ["email:so-tu-phap@gialai.example"])
+        #expect(receipts.map(\.channel) == [.email("so-tu-phap@gialai.example")])
     }
 
     @Test(arguments: ["changed", "unknown", "expired", "revoked", "feed", "malformed"])

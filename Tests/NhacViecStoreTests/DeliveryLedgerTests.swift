@@ -19,7 +19,7 @@ struct DeliveryLedgerTests {
         func channelsAreSeparateRows() async throws {
             let ledger = try Ledger.inMemory()
             let inserted = try await ledger.insertIfMissing(
-                [delivery(channel: "email:vanthu@sotc.gov.vn"), delivery(channel: "webhook")],
+                [delivery(channel: .email("vanthu@sotc.gov.vn")), delivery(channel: .webhook)],
                 now: morning
             )
             #expect(inserted == 2)
@@ -30,7 +30,7 @@ struct DeliveryLedgerTests {
             let ledger = try Ledger.inMemory()
             let record = try #require(try await ledger.seed([delivery(stage: "before-3")]).first)
             #expect(record.reminderKey == "\(occurrenceKey):so-tc:before-3")
-            #expect(record.channel == "email:vanthu@sotc.gov.vn")
+            #expect(record.channel == .email("vanthu@sotc.gov.vn"))
             #expect(record.occurrenceKey == occurrenceKey)
             #expect(record.agency == AgencyID("so-tc"))
             #expect(record.kind == .before)
@@ -108,7 +108,7 @@ struct DeliveryLedgerTests {
             let later = morning.addingTimeInterval(3600)
             try await ledger.insertIfMissing(
                 [
-                    delivery(agency: "b", channel: "webhook", plannedAt: later),
+                    delivery(agency: "b", channel: .webhook, plannedAt: later),
                     delivery(agency: "b"),
                     delivery(agency: "a", stage: "due"),
                     delivery(agency: "a", stage: "before-1"),
@@ -249,10 +249,10 @@ struct DeliveryLedgerTests {
         func lastSentPerChannelKind() async throws {
             let ledger = try Ledger.inMemory()
             let rows = try await ledger.seed([
-                delivery(agency: "a", channel: "email:a@x.gov.vn"),
-                delivery(agency: "b", channel: "email:b@x.gov.vn"),
-                delivery(agency: "a", channel: "webhook"),
-                delivery(agency: "c", channel: "webhook"),
+                delivery(agency: "a", channel: .email("a@x.gov.vn")),
+                delivery(agency: "b", channel: .email("b@x.gov.vn")),
+                delivery(agency: "a", channel: .webhook),
+                delivery(agency: "c", channel: .webhook),
             ])
             let byKey = Dictionary(uniqueKeysWithValues: rows.map { ("\($0.agency):\($0.channel)", $0.id) })
             try await ledger.markSent(ids: [byKey["a:email:a@x.gov.vn"]!], now: morning.addingTimeInterval(10))
@@ -261,7 +261,7 @@ struct DeliveryLedgerTests {
             try await ledger.markFailed(ids: [byKey["c:webhook"]!], error: "410", now: morning.addingTimeInterval(99))
             #expect(
                 try await ledger.lastSent() == [
-                    "email": morning.addingTimeInterval(20), "webhook": morning.addingTimeInterval(5),
+                    .email: morning.addingTimeInterval(20), .webhook: morning.addingTimeInterval(5),
                 ]
             )
         }

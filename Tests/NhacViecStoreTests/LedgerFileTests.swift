@@ -25,14 +25,14 @@ struct LedgerFileTests {
             try await ledger.markSent(ids: [row.id], now: morning)
             try await ledger.acknowledge(
                 occurrenceKey: occurrenceKey, agency: AgencyID("so-tc"), note: nil, now: morning)
-            try await ledger.setMeta("config_loaded_at", "2025-04-25T07:00:00+07:00")
+            try await ledger.setMeta(.configLoadedAt, "2025-04-25T07:00:00+07:00")
         }
         let reopened = try Ledger(path: directory.ledgerPath)
         let record = try #require(try await reopened.records(forOccurrence: occurrenceKey).first)
         #expect(record.status == .sent)
         #expect(record.messageID == "<1@nhacviec>")
         #expect(try await reopened.acknowledgedAgencies(occurrenceKeys: [occurrenceKey]).count == 1)
-        #expect(try await reopened.meta("config_loaded_at") == "2025-04-25T07:00:00+07:00")
+        #expect(try await reopened.meta(.configLoadedAt) == "2025-04-25T07:00:00+07:00")
     }
 
     @Test("Migrations run once: reopening keeps the data and applies no migration twice")
@@ -73,7 +73,7 @@ struct LedgerFileTests {
                     for batch in 0..<20 {
                         let items = (0..<100).map { delivery(agency: "h\(index)-b\(batch)-\($0)") }
                         try await ledger.insertIfMissing(items, now: morning)
-                        try await ledger.setMeta("handle-\(index)", "\(batch)")
+                        try await ledger.setMeta(index == 0 ? .lastPass : .nextWake, "\(batch)")
                     }
                 }
             }

@@ -28,7 +28,7 @@ let occurrenceKey = "kh-2025:bao-cao-quy:q1:2025-04-25"
 func delivery(
     agency: String = "so-tc",
     stage: String = "due",
-    channel: String = "email:vanthu@sotc.gov.vn",
+    channel: DeliveryChannel = .email("vanthu@sotc.gov.vn"),
     occurrence: String = occurrenceKey,
     plannedAt: Date = morning
 ) -> NewDelivery {

@@ -82,10 +82,10 @@ struct LedgerRecordsTests {
         @Test("A setting is stored, replaced, and absent until set")
         func metaValues() async throws {
             let ledger = try Ledger.inMemory()
-            #expect(try await ledger.meta("last_pass") == nil)
-            try await ledger.setMeta("last_pass", "2025-04-25T08:00:00+07:00")
-            try await ledger.setMeta("last_pass", "2025-04-28T08:00:00+07:00")
-            #expect(try await ledger.meta("last_pass") == "2025-04-28T08:00:00+07:00")
+            #expect(try await ledger.meta(.lastPass) == nil)
+            try await ledger.setMeta(.lastPass, "2025-04-25T08:00:00+07:00")
+            try await ledger.setMeta(.lastPass, "2025-04-28T08:00:00+07:00")
+            #expect(try await ledger.meta(.lastPass) == "2025-04-28T08:00:00+07:00")
         }
     }
 }

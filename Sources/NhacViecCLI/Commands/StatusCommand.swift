@@ -41,11 +41,11 @@ struct StatusCommand: AsyncParsableCommand {
         let retries = try await ledger.pendingRetries(limit: limit)
         let lastSent = try await ledger.lastSent()
         let acknowledgements = try await ledger.acknowledgements(limit: limit)
-        let nextWake = try await ledger.meta("service.next_wake").flatMap { $0.isEmpty ? nil : $0 }
-        let lastPass = try await ledger.meta("service.last_pass")
-        let loadedAt = try await ledger.meta("service.config_loaded_at")
-        let configFile = try await ledger.meta("service.config_file")
-        let reloadError = try await ledger.meta("service.last_reload_error").flatMap { $0.isEmpty ? nil : $0 }
+        let nextWake = try await ledger.meta(.nextWake).flatMap { $0.isEmpty ? nil : $0 }
+        let lastPass = try await ledger.meta(.lastPass)
+        let loadedAt = try await ledger.meta(.configLoadedAt)
+        let configFile = try await ledger.meta(.configFile)
+        let reloadError = try await ledger.meta(.lastReloadError).flatMap { $0.isEmpty ? nil : $0 }
         let localTime = LocalTime(identifier: configuration.timeZone)
         let nextWakeInstant = nextWake.flatMap { ISO8601DateFormatter().date(from: $0) }
         let atWake = try await remindersDue(configuration, at: nextWakeInstant, ledger: ledger)
@@ -68,7 +68,10 @@ struct StatusCommand: AsyncParsableCommand {
                 ("last_pass", .optional(shown(lastPass, json: true))),
                 (
                     "last_sent",
-                    .object(lastSent.sorted { $0.key < $1.key }.map { ($0.key, .string(localTime.iso8601($0.value))) })
+                    .object(
+                        lastSent.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                            ($0.key.rawValue, .string(localTime.iso8601($0.value)))
+                        })
                 ),
                 ("failures", .array(failures.map { json($0, localTime) })),
                 ("retries", .array(retries.map { json($0, localTime) })),
@@ -101,8 +104,10 @@ struct StatusCommand: AsyncParsableCommand {
                 "Last sent:  "
                     + (lastSent.isEmpty
                         ? "nothing yet"
-                        : lastSent.sorted { $0.key < $1.key }.map { "\($0.key) \(localTime.display($0.value))" }
-                            .joined(separator: ", ")))
+                        : lastSent.sorted { $0.key.rawValue < $1.key.rawValue }.map {
+                            "\($0.key.rawValue) \(localTime.display($0.value))"
+                        }
+                        .joined(separator: ", ")))
             print(
                 "Config:     \(configFile ?? loaded.mainFile)"
                     + (shown(loadedAt).map { ", loaded by the service at \($0)" } ?? ""))
@@ -142,7 +147,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     private func row(_ record: DeliveryRecord) -> [String] {
         [
-            record.agency.rawValue, record.channel, "\(record.occurrenceKey) \(record.stage)",
+            record.agency.rawValue, record.channel.encoded, "\(record.occurrenceKey) \(record.stage)",
             record.dueDate?.iso8601 ?? "",
             String(record.attempts), record.lastError ?? "",
         ]
@@ -150,7 +155,7 @@ struct StatusCommand: AsyncParsableCommand {
 
     private func json(_ record: DeliveryRecord, _ localTime: LocalTime) -> JSONValue {
         .object([
-            ("key", .string(record.reminderKey)), ("channel", .string(record.channel)),
+            ("key", .string(record.reminderKey)), ("channel", .string(record.channel.encoded)),
             ("agency", .string(record.agency.rawValue)),
             ("status", .string(record.status.rawValue)), ("attempts", .int(record.attempts)),
             ("last_error", .optional(record.lastError)), ("due", .optional(record.dueDate?.iso8601)),

@@ -6,7 +6,7 @@ import NhacViecStore
 /// Opens the delivery ledger of a configuration for the admin commands.
 enum StateAccess {
     static func ledgerPath(_ configuration: Configuration) -> String {
-        configuration.stateDirectory + "/state.sqlite"
+        Ledger.path(inStateDirectory: configuration.stateDirectory)
     }
 
     /// The ledger, creating it when `create` (commands that record something) or nil when it does not exist yet.

@@ -6,7 +6,7 @@ public import NhacViecCore
 ///
 /// Requests run one at a time on the transport's own serial queue, never on the Swift cooperative
 /// pool. Redirects are not followed. Cancelling the calling task aborts the request in progress.
-public final class WebhookTransport: Sendable {
+public final class WebhookTransport: WebhookSending {
     private let easy: CurlEasy
     private let worker = CurlWorker(label: "nhacviec.webhook")
     private let secret: WebhookSecret

@@ -101,7 +101,7 @@ public struct AcknowledgementController: Sendable {
             userAgent: request.headers[.userAgent].flatMap { Self.clean($0, limit: Self.userAgentLimit) },
             recordedAt: dependencies.now())
         let (recorded, isNew) = try await dependencies.ledger.acknowledge(
-            acknowledgement, receiptChannels: agency?.emails.map { "email:" + $0 } ?? [])
+            acknowledgement, receiptChannels: agency?.emails.map(DeliveryChannel.email) ?? [])
         context.logger.info(
             isNew ? "Acknowledgement recorded" : "Acknowledgement was already recorded",
             metadata: [

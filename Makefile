@@ -12,7 +12,8 @@ CONFIG ?= Config/nhacviec.yaml
 PREFIX ?= /usr/local
 # Debian packages the build and the tests need (checked with dpkg, installed with apt-get when missing).
 BUILD_DEPS := libcurl4-openssl-dev pkg-config libsqlite3-dev
-TEST_DEPS := python3 python3-aiosmtpd openssl
+# chromium, chromium-driver and python3-selenium: the browser test of acknowledgement links (issue 8).
+TEST_DEPS := python3 python3-aiosmtpd openssl chromium chromium-driver python3-selenium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps test-deps build bench format lint clean install deb system-test
@@ -57,6 +58,7 @@ bench: deps
 	bash bench/calendar/run.sh
 	bash bench/delivery/run.sh
 	bash bench/service/run.sh
+	bash bench/http/run.sh
 
 # Installs under $(DESTDIR); an existing $(ETC) is never overwritten (the admin's config wins).
 install: deps

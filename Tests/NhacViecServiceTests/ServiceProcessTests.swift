@@ -24,7 +24,12 @@ struct ServiceProcessTests {
     }
 
     static func once(_ fixture: ServiceFixture, at instant: String) throws -> String {
-        let result = try Daemon.run(["serve", "--once", "--config", fixture.configPath, "--now", instant])
+        try once(configPath: fixture.configPath, at: instant)
+    }
+
+    /// `serve --once --now instant`: one delivery pass; returns its output.
+    static func once(configPath: String, at instant: String) throws -> String {
+        let result = try Daemon.run(["serve", "--once", "--config", configPath, "--now", instant])
         #expect(result.status == 0, "\(result.output)")
         return result.output
     }

@@ -25,57 +25,24 @@ MONTHS=120
 CHECK_TARGET=0.5
 RATIO_TARGET=20
 
-say() { printf '%s\n' "$*"; }
-step() { printf '\n== %s\n' "$*"; }
+# shellcheck source=../common.sh
+. bench/common.sh
 
 # --- 1. what the benchmark needs ---------------------------------------------------------------------------
 step "dependencies"
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO=sudo
 missing=()
 command -v remind >/dev/null 2>&1 || missing+=(remind)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-    say "installing: ${missing[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-command -v swift >/dev/null 2>&1 || { say "error: swift is not on PATH (install a Swift 6 toolchain)"; exit 1; }
+install_missing "${missing[@]}"
+command -v swift >/dev/null 2>&1 || fail "swift is not on PATH (install a Swift 6 toolchain)"
 say "remind $(dpkg-query -W -f='${Version}' remind 2>/dev/null || echo '?'), $(swift --version 2>/dev/null | head -1)"
 
 # --- 2. release build of the CLI only ----------------------------------------------------------------------
-step "build (release, --product nhacviec, scratch path .build-bench)"
-build_start=$(date +%s)
-# Other work may be editing Sources/ while we build; swift build then stops with "modified during the build".
-# That is not a failure of the code, so try again (a few times) before giving up.
-for attempt in 1 2 3 4; do
-    if swift build -c release --product nhacviec --scratch-path .build-bench >"${TMPDIR:-/tmp}/nhacviec-bench-build.log" 2>&1; then
-        break
-    fi
-    if [ "$attempt" -lt 4 ] && grep -q 'modified during the build' "${TMPDIR:-/tmp}/nhacviec-bench-build.log"; then
-        say "a source file changed during the build; building again ($attempt)"
-        sleep 5
-        continue
-    fi
-    tail -30 "${TMPDIR:-/tmp}/nhacviec-bench-build.log"
-    say "error: the release build failed (log: ${TMPDIR:-/tmp}/nhacviec-bench-build.log)"
-    exit 1
-done
-tail -1 "${TMPDIR:-/tmp}/nhacviec-bench-build.log"
-BIN="$(swift build -c release --product nhacviec --scratch-path .build-bench --show-bin-path)/nhacviec"
-[ -x "$BIN" ] || { say "error: $BIN was not built"; exit 1; }
-say "built $BIN in $(( $(date +%s) - build_start )) s"
+build_release_cli planning
 
 # --- 3. the national-scale config and the equivalent remind file ------------------------------------------
-if [ -n "${BENCH_KEEP:-}" ]; then
-    WORK=$BENCH_KEEP
-    rm -rf "$WORK"
-    mkdir -p "$WORK"
-else
-    WORK=$(mktemp -d "${TMPDIR:-/tmp}/nhacviec-bench.XXXXXX")
-    trap 'rm -rf "$WORK"' EXIT
-fi
+make_work_dir planning
 CONFIG=$WORK/config
 step "generate (seed $SEED) into $CONFIG"
 python3 "$HERE/generate.py" "$CONFIG" --seed "$SEED" >/dev/null

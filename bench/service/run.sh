@@ -41,22 +41,15 @@ BUSY_DAY=2025-10-20
 CPU_TARGET_MS=20
 RSS_TARGET_MB=50
 
-say() { printf '%s\n' "$*"; }
-step() { printf '\n== %s\n' "$*"; }
-fail() { say "error: $*"; exit 1; }
+# shellcheck source=../common.sh
+. bench/common.sh
 
 # --- 1. what the benchmark needs ---------------------------------------------------------------------------
 step "dependencies"
-SUDO=""
-[ "$(id -u)" = 0 ] || SUDO=sudo
 missing=()
 [ -x /usr/bin/time ] || missing+=(time)
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
-if [ ${#missing[@]} -gt 0 ]; then
-    say "installing: ${missing[*]}"
-    $SUDO apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+install_missing "${missing[@]}"
 command -v swift >/dev/null 2>&1 || fail "swift is not on PATH (install a Swift 6 toolchain)"
 CLK_TCK=$(getconf CLK_TCK)
 PERF=""
@@ -64,48 +57,10 @@ if command -v perf >/dev/null 2>&1 && perf stat -e task-clock -x, -o /dev/null t
 say "$(swift --version 2>/dev/null | head -1); $(nproc) CPUs; CLK_TCK $CLK_TCK; perf: ${PERF:-not usable}"
 
 # --- 2. release build of the CLI only (same scratch path as bench/planning) -------------------------------
-step "build (release, --product nhacviec, scratch path .build-bench)"
-build_start=$(date +%s)
-BUILD_LOG="${TMPDIR:-/tmp}/nhacviec-bench-service-build.log"
-for attempt in 1 2 3 4; do
-    if swift build -c release --product nhacviec --scratch-path .build-bench >"$BUILD_LOG" 2>&1; then
-        break
-    fi
-    # Others may be editing Sources/ while we build: that is no failure of the code, so build again.
-    if [ "$attempt" -lt 4 ] && grep -q 'modified during the build' "$BUILD_LOG"; then
-        say "a source file changed during the build; building again ($attempt)"
-        sleep 5
-        continue
-    fi
-    tail -30 "$BUILD_LOG"
-    fail "the release build failed (log: $BUILD_LOG)"
-done
-BIN="$(swift build -c release --product nhacviec --scratch-path .build-bench --show-bin-path)/nhacviec"
-[ -x "$BIN" ] || fail "$BIN was not built"
-say "built $BIN in $(( $(date +%s) - build_start )) s"
+build_release_cli service
 
-# --- 3. work dir, background processes, clean-up ----------------------------------------------------------
-if [ -n "${BENCH_KEEP:-}" ]; then
-    WORK=$BENCH_KEEP
-    rm -rf "$WORK"
-    mkdir -p "$WORK"
-else
-    WORK=$(mktemp -d "${TMPDIR:-/tmp}/nhacviec-bench-service.XXXXXX")
-fi
-WORK=$(cd "$WORK" && pwd)
-PIDS=()
-cleanup() {
-    local pid
-    for pid in "${PIDS[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-    for pid in "${PIDS[@]}"; do
-        for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-        kill -KILL "$pid" 2>/dev/null || true
-        wait "$pid" 2>/dev/null || true
-    done
-    [ -n "${BENCH_KEEP:-}" ] || rm -rf "$WORK"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+# --- 3. work dir; background processes in PIDS are stopped on exit ---------------------------------------
+make_work_dir service
 
 # --- 4. the national-scale config: bench/planning's generator, plus templates, state dir, delivery ---------
 CONFIG=$WORK/config

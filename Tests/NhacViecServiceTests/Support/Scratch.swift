@@ -46,3 +46,21 @@ func eventually(timeout: Duration = .seconds(60), _ condition: () throws -> Bool
     }
     return try condition()
 }
+
+/// Runs `program` to its end (stdin empty) and returns its exit status, standard output and standard error.
+func runProgram(_ program: String, _ arguments: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
+    let scratch = try Scratch()
+    let errors = scratch.path("stderr")
+    _ = FileManager.default.createFile(atPath: errors, contents: nil)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: program)
+    process.arguments = arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errors))
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, data, (try? String(contentsOfFile: errors, encoding: .utf8)) ?? "")
+}

@@ -14,9 +14,18 @@ final class ServiceUnderTest {
         server = try LoopbackSMTPServer(spool: scratch.path("spool"))
         fixture = ServiceFixture(scratch: scratch, smtpPort: server.port, agencies: agencies)
         try fixture.write()
-        notify = try NotifySocket(path: scratch.path("notify.sock"))
-        daemon = try Daemon(
-            ["serve", "--config", fixture.configPath, "--now", now], logPath: scratch.path("log"),
+        (daemon, notify) = try Daemon.serve(configPath: fixture.configPath, now: now, in: scratch)
+    }
+}
+
+extension Daemon {
+    /// `nhacviec serve --config configPath --now now` as systemd starts it, with a notify socket of its own; both
+    /// live in `scratch` (`notify.sock`, the output in `log`).
+    static func serve(configPath: String, now: String, in scratch: Scratch) throws -> (Daemon, NotifySocket) {
+        let notify = try NotifySocket(path: scratch.path("notify.sock"))
+        let daemon = try Daemon(
+            ["serve", "--config", configPath, "--now", now], logPath: scratch.path("log"),
             environment: ["NOTIFY_SOCKET": notify.path])
+        return (daemon, notify)
     }
 }

@@ -238,6 +238,19 @@ public struct DeliveryPass: Sendable {
 
     /// Sends the queued "Đã ghi nhận …" emails, with the same retries as reminders; a receipt whose acknowledgement
     /// or agency is gone is dropped.
+    /// Sends only the queued receipts, for the wake an acknowledgement asks for: a full pass at national scale takes
+    /// seconds, a receipt should not wait for it.
+    public func sendReceipts(now: Date) async throws -> PassReport {
+        var report = PassReport()
+        try await sendReceipts(now: now, report: &report)
+        return report
+    }
+
+    /// The earliest retry of a queued receipt, if any, no earlier than `now`.
+    public func nextWake(afterReceiptsAt now: Date) async throws -> Date? {
+        try await ledger.nextReceiptAttempt(retriesOnly: true).map { max($0, now) }
+    }
+
     private func sendReceipts(now: Date, report: inout PassReport) async throws {
         for receipt in try await ledger.readyReceipts(at: now) {
             try Task.checkCancellation()

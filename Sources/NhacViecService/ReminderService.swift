@@ -101,14 +101,27 @@ public struct ReminderService: Service, CustomStringConvertible {
             let wake = planned.map(Self.localTime(of: current).display) ?? "none planned"
             notify { () throws(SystemdNotifierError) in try notifier.ready(status: "started; next wake \(wake)") }
             logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)"])
+            var woke = Wake.timer
+            var next: Date?
             while !Task.isCancelled {
-                let (report, next) = try await current.runPass(now: clock.now())
-                if report != PassReport() { logger.info("Delivery pass finished", metadata: ["pass": "\(report)"]) }
+                if woke == .pass, let planned = next {
+                    // An acknowledgement arrived: its receipt leaves now, without re-planning the whole configuration.
+                    let report = try await current.pass.sendReceipts(now: clock.now())
+                    if report != PassReport() { logger.info("Receipts sent", metadata: ["pass": "\(report)"]) }
+                    next = min(planned, try await current.pass.nextWake(afterReceiptsAt: clock.now()) ?? planned)
+                } else {
+                    let report: PassReport
+                    (report, next) = try await current.runPass(now: clock.now())
+                    if report != PassReport() {
+                        logger.info("Delivery pass finished", metadata: ["pass": "\(report)"])
+                    }
+                }
                 let status =
                     (reloadFailure.map { $0 + "; " } ?? "")
                     + (next.map { "next wake \(Self.localTime(of: current).display($0))" } ?? "nothing planned")
                 notify { () throws(SystemdNotifierError) in try notifier.status(status) }
-                if try await sleep(until: next) == .reload {
+                woke = try await sleep(until: next)
+                if woke == .reload {
                     (current, reloadFailure) = await reload(current)
                 }
             }

@@ -54,13 +54,14 @@ extension Ledger {
         try await updateReceipt(id, "status = 'failed', last_error = ?", [error])
     }
 
-    /// The earliest retry time of a pending receipt, for the service's next wake.
-    public func nextReceiptAttempt() async throws -> Date? {
-        try await read { db in
-            try Double.fetchOne(
-                db, sql: "SELECT MIN(COALESCE(next_attempt_at, 0)) FROM receipts WHERE status = 'pending'"
-            ).map(Date.init(unixSeconds:))
-        }
+    /// The earliest time a pending receipt is due, for the service's next wake: a receipt never tried is due at once,
+    /// unless `retriesOnly` (the web server's wake request already covers those).
+    public func nextReceiptAttempt(retriesOnly: Bool = false) async throws -> Date? {
+        let sql =
+            retriesOnly
+            ? "SELECT MIN(next_attempt_at) FROM receipts WHERE status = 'pending' AND next_attempt_at IS NOT NULL"
+            : "SELECT MIN(COALESCE(next_attempt_at, 0)) FROM receipts WHERE status = 'pending'"
+        return try await read { db in try Double.fetchOne(db, sql: sql).map(Date.init(unixSeconds:)) }
     }
 
     private func updateReceipt(

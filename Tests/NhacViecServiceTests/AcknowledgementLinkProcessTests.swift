@@ -19,10 +19,10 @@ struct AcknowledgementLinkProcessTests {
     static let agencyName = "Sở Tư pháp"
     static let address = "so-tu-phap@gialai.example"
     static let supervisorAddress = "vp-ubnd@gialai.example"
-    /// The item acknowledged, as its plain-text part names it ("Mục: VI.1 / bao-cao-thang").
-    static let item = "VI.1 / bao-cao-thang"
+    /// The item acknowledged, as its plain-text part numbers it, in the plan's own words ("Mục: VI.1").
+    static let item = "VI.1"
     /// The item left open: its reminders must go on.
-    static let otherItem = "1.2.a / gui-vp"
+    static let otherItem = "III.1.2.a"
 
     /// The daemon on the shipped config at `dueMorning`, once its first pass has written the reminders.
     final class RunningService {

@@ -21,7 +21,7 @@ struct DeliveryPassTests {
         ledger = try Ledger.inMemory()
         pass = DeliveryPass(
             configuration: loaded.configuration, templates: loaded.templates, ledger: ledger,
-            channels: DeliveryChannels(mail: mail, webhook: nil), logger: Logger(label: "test"))
+            channels: DeliveryChannels(mail: mail, webhook: nil), logger: Logger.quiet)
     }
 
     /// 08:00:10 in Hà Nội on `day` of November 2026.

@@ -40,7 +40,7 @@ struct ReminderServiceTests {
         loaded = try ConfigLoader.load(path: Repository.root.appendingPathComponent("Config/nhacviec.yaml").path)
         runtime = ServiceRuntime(
             loaded: loaded, ledger: try Ledger.inMemory(), channels: DeliveryChannels(mail: mail, webhook: nil),
-            logger: Logger(label: "test"))
+            logger: Logger.quiet)
         notifier = RecordingNotifier(watchdog: .milliseconds(40))
     }
 
@@ -53,7 +53,7 @@ struct ReminderServiceTests {
         let service = ReminderService(
             configPath: "Config/nhacviec.yaml", runtime: runtime,
             clock: ServiceClock(startingAt: Date(timeIntervalSince1970: 1_794_877_210)), notifier: notifier,
-            logger: Logger(label: "test"), wakes: wakes, reloaded: reloaded,
+            logger: Logger.quiet, wakes: wakes, reloaded: reloaded,
             parts: .init(
                 sleep: { _ in try await Task.sleep(for: .milliseconds(5)) }, reloadRequests: { _ in }, reload: reload))
         let task = Task { try await service.run() }

@@ -46,7 +46,7 @@ grep -q '^ExecStart=/usr/bin/nhacviec serve ' "$root/lib/systemd/system/nhacviec
 # unit's StateDirectory= puts it; no secret file is named (the unit hands them over as credentials).
 install -d -m 0755 "$root/etc/nhacviec"
 cp -R "$source_root/Config/." "$root/etc/nhacviec/"
-sed -i 's|^state_dir: var .*|state_dir: /var/lib/nhacviec   # systemd StateDirectory=nhacviec|' \
+sed -i 's|^state_dir: .*|state_dir: /var/lib/nhacviec   # systemd StateDirectory=nhacviec|' \
     "$root/etc/nhacviec/nhacviec.yaml"
 grep -q '^state_dir: /var/lib/nhacviec' "$root/etc/nhacviec/nhacviec.yaml" || fail "state_dir was not rewritten"
 if grep -qE '^[^#]*(password_file|secret_file):' "$root/etc/nhacviec/nhacviec.yaml"; then

@@ -1,4 +1,5 @@
 import Foundation
+import Logging
 import NhacViecCore
 import NhacViecDelivery
 import Synchronization
@@ -69,4 +70,9 @@ extension String {
         }
         return found
     }
+}
+
+extension Logger {
+    /// A logger that drops everything: in-process tests assert on the ledger and the messages, not on log lines.
+    static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 }

@@ -22,8 +22,8 @@ public struct NhacViecCommand: AsyncParsableCommand {
         ]
     )
 
-    /// What `nhacviec --version` prints.
-    static let version = "0.13.0"
+    /// What `nhacviec --version` prints; the same as the first entry of `packaging/deb/changelog`.
+    static let version = "0.1.0"
 
     public init() {}
 

@@ -50,6 +50,11 @@ struct HelpTests {
         let result = try CommandRunner.run(["--version"])
         #expect(result.status == 0)
         #expect(result.stdout == NhacViecCommand.version + "\n")
+        let changelog = try String(
+            contentsOf: CommandRunner.repositoryRoot.appendingPathComponent("packaging/deb/changelog"), encoding: .utf8)
+        #expect(
+            changelog.hasPrefix("nhacviec (\(NhacViecCommand.version)-"),
+            "--version and the Debian package's version must agree")
     }
 
     @Test func aMistypedCommandGetsASuggestion() throws {

@@ -34,6 +34,12 @@ public struct LocalTime: Sendable {
         return "\(date.iso8601)T\(two(hour)):\(two(minute)):\(two(second))\(offset)"
     }
 
+    /// "08:15 ngày 3/12/2026": an instant as a person in the office reads it, in this zone.
+    public func vietnameseDateTime(_ instant: Date) -> String {
+        let (date, hour, minute, _, _) = parts(of: instant)
+        return "\(two(hour)):\(two(minute)) ngày \(date.vietnamese)"
+    }
+
     private func parts(of instant: Date) -> (CivilDate, Int, Int, Int, String) {
         let offset = timeZone.secondsFromGMT(for: instant)
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + offset

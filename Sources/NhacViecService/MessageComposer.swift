@@ -36,16 +36,11 @@ public struct MessageComposer: Sendable {
     public func email(
         for digest: Digest, agency: Agency, thread: [MessageID], now: Date, links: AcknowledgementLinks = .none
     ) throws -> RenderedEmail {
-        let rendered = renderer.render(digest, links: links)
-        let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
-        let replyTo = ReportOffice.replyTo(
-            for: digest.items.map(\.occurrence), to: digest.agency, configuration: configuration)
-        let message = EmailMessage(
-            from: configuration.delivery.from, to: try recipients(of: agency), replyTo: replyTo,
-            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
-            messageID: try messageID(for: digest),
-            inReplyTo: thread.last, references: thread, textBody: rendered.text, htmlBody: rendered.html)
-        return try message.rendered()
+        try compose(
+            renderer.render(digest, links: links), to: try recipients(of: agency),
+            replyTo: ReportOffice.replyTo(
+                for: digest.items.map(\.occurrence), to: digest.agency, configuration: configuration),
+            messageID: try messageID(for: digest), thread: thread, now: now)
     }
 
     /// The receipt "Đã ghi nhận …" `agency` gets after reporting done `occurrence`, to `recipient`, in the thread of
@@ -57,14 +52,23 @@ public struct MessageComposer: Sendable {
         values: [String: Any], occurrence: Occurrence, agency: AgencyID, key: String, to recipient: MailAddress,
         thread: [MessageID], now: Date
     ) throws -> RenderedEmail {
-        let rendered = renderer.renderReceipt(values)
+        try compose(
+            renderer.renderReceipt(values), to: [recipient],
+            replyTo: ReportOffice.replyTo(for: [occurrence], to: agency, configuration: configuration),
+            messageID: try messageID(forKey: "receipt:" + key), thread: thread, now: now)
+    }
+
+    /// The headers every message of nhacviec carries around a rendered body: sender, date in the configured zone,
+    /// and the thread of earlier messages about the same deadlines.
+    private func compose(
+        _ rendered: RenderedMessage, to recipients: [MailAddress], replyTo: MailAddress?, messageID: MessageID,
+        thread: [MessageID], now: Date
+    ) throws -> RenderedEmail {
         let offset = LocalTime(identifier: configuration.timeZone).timeZone.secondsFromGMT(for: now)
-        let replyTo = ReportOffice.replyTo(for: [occurrence], to: agency, configuration: configuration)
-        let message = EmailMessage(
-            from: configuration.delivery.from, to: [recipient], replyTo: replyTo,
-            subject: rendered.subject, date: MailDate(now, utcOffsetSeconds: offset),
-            messageID: try messageID(forKey: "receipt:" + key), inReplyTo: thread.last, references: thread,
-            textBody: rendered.text, htmlBody: rendered.html)
-        return try message.rendered()
+        return try EmailMessage(
+            from: configuration.delivery.from, to: recipients, replyTo: replyTo, subject: rendered.subject,
+            date: MailDate(now, utcOffsetSeconds: offset), messageID: messageID, inReplyTo: thread.last,
+            references: thread, textBody: rendered.text, htmlBody: rendered.html
+        ).rendered()
     }
 }

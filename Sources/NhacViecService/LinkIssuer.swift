@@ -17,16 +17,13 @@ public struct LinkIssuer: Sendable {
 
     /// Links for every item of `digest` (and, in an escalation, for every overdue agency); none without `http:`.
     public func links(for digest: Digest, now: Date) async throws -> AcknowledgementLinks {
-        guard let settings else { return .none }
+        guard settings != nil else { return .none }
         var links = AcknowledgementLinks()
         var issued: [IssuedToken] = []
-        func mint(for agency: AgencyID, occurrence: Occurrence) -> String {
-            let token = AccessToken.generate(.acknowledge)
-            issued.append(
-                IssuedToken(
-                    token: token, agency: agency, issuedTo: digest.agency, occurrence: occurrence, createdAt: now,
-                    expiresAt: TokenExpiry.expiry(sentAt: now, due: occurrence.due, localTime: localTime)))
-            return AcknowledgementLinks.url(for: token, settings: settings)
+        func mint(for agency: AgencyID, occurrence: Occurrence) -> String? {
+            let (token, url) = grant(agency: agency, issuedTo: digest.agency, occurrence: occurrence, now: now)
+            issued.append(token)
+            return url
         }
         for item in digest.items {
             if item.kind == .escalation {
@@ -44,26 +41,28 @@ public struct LinkIssuer: Sendable {
     /// The `ack_url` of a webhook about `reminder`, or nil (no `http:`, or an escalation, which names several
     /// agencies and carries none).
     public func ackURL(for reminder: PlannedReminder, now: Date) async throws -> String? {
-        guard let settings, reminder.kind != .escalation else { return nil }
-        let token = AccessToken.generate(.acknowledge)
-        try await ledger.insertTokens([
-            IssuedToken(
-                token: token, agency: reminder.agency, issuedTo: reminder.agency, occurrence: reminder.occurrence,
-                createdAt: now,
-                expiresAt: TokenExpiry.expiry(sentAt: now, due: reminder.occurrence.due, localTime: localTime))
-        ])
-        return AcknowledgementLinks.url(for: token, settings: settings)
+        guard reminder.kind != .escalation else { return nil }
+        return try await link(agency: reminder.agency, occurrence: reminder.occurrence, now: now)
     }
 
-    /// A working link for an admin to pass on by other means (`nhacviec link`).
+    /// A working link for `agency` itself (`nhacviec link`, webhooks); nil without `http:`.
     public func link(agency: AgencyID, occurrence: Occurrence, now: Date) async throws -> String? {
-        guard let settings else { return nil }
+        guard settings != nil else { return nil }
+        let (token, url) = grant(agency: agency, issuedTo: agency, occurrence: occurrence, now: now)
+        try await ledger.insertTokens([token])
+        return url
+    }
+
+    /// A fresh token for `agency`'s part of `occurrence`, sent to `issuedTo`, and its link (nil without `http:`).
+    private func grant(
+        agency: AgencyID, issuedTo: AgencyID, occurrence: Occurrence, now: Date
+    )
+        -> (IssuedToken, String?)
+    {
         let token = AccessToken.generate(.acknowledge)
-        try await ledger.insertTokens([
-            IssuedToken(
-                token: token, agency: agency, issuedTo: agency, occurrence: occurrence, createdAt: now,
-                expiresAt: TokenExpiry.expiry(sentAt: now, due: occurrence.due, localTime: localTime))
-        ])
-        return AcknowledgementLinks.url(for: token, settings: settings)
+        let grant = IssuedToken(
+            token: token, agency: agency, issuedTo: issuedTo, occurrence: occurrence, createdAt: now,
+            expiresAt: TokenExpiry.expiry(sentAt: now, due: occurrence.due, localTime: localTime))
+        return (grant, settings.map { AcknowledgementLinks.url(for: token, settings: $0) })
     }
 }

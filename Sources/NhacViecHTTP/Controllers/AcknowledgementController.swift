@@ -145,22 +145,20 @@ public struct AcknowledgementController: Sendable {
         return trimmed.isEmpty ? nil : String(trimmed.prefix(limit))
     }
 
+    /// `status` and the occurrence, then the report as `upcoming` and `status` print it.
     private static func json(_ acknowledgement: Acknowledgement, isNew: Bool, target: Target) -> String {
-        var members: [(String, JSONValue)] = [
-            ("status", .string(isNew ? "recorded" : "already_recorded")),
-            ("agency", .string(acknowledgement.agency.rawValue)),
-            ("plan", .string(target.occurrence.plan.rawValue)),
-            ("task", .string(target.occurrence.task.id.rawValue)),
-            ("milestone", .string(target.occurrence.milestone.id.rawValue)),
-            ("nominal_due", .optional(target.occurrence.nominalDue?.iso8601)),
-            ("due", .optional(target.occurrence.due?.iso8601)),
-            ("source", .string(acknowledgement.source.rawValue)),
-            ("reporter", .optional(acknowledgement.reporter)),
-            ("note", .optional(acknowledgement.note)),
-            ("recorded_at", .string(ISO8601DateFormatter().string(from: acknowledgement.recordedAt))),
-        ]
-        if let by = acknowledgement.onBehalfBy { members.append(("on_behalf_by", .string(by.rawValue))) }
-        return JSONValue.object(members).render()
+        let localTime = LocalTime(identifier: target.configuration.timeZone)
+        guard case .object(let report) = acknowledgement.json(in: localTime) else { return "{}" }
+        return JSONValue.object(
+            [
+                ("status", .string(isNew ? "recorded" : "already_recorded")),
+                ("plan", .string(target.occurrence.plan.rawValue)),
+                ("task", .string(target.occurrence.task.id.rawValue)),
+                ("milestone", .string(target.occurrence.milestone.id.rawValue)),
+                ("nominal_due", .optional(target.occurrence.nominalDue?.iso8601)),
+                ("due", .optional(target.occurrence.due?.iso8601)),
+            ] + report
+        ).render()
     }
 
     private func html(_ status: HTTPResponse.Status, _ page: String) -> Response {
@@ -177,38 +175,17 @@ public struct AcknowledgementController: Sendable {
 }
 
 /// The two optional fields of the confirmation form (and the form's own value), from a form or a JSON body.
-struct Fields {
+struct Fields: Decodable {
     var form: String?
     var reporter: String?
     var note: String?
 
     init(form body: ByteBuffer) throws {
-        let text = String(buffer: body)
-        var values: [String: String] = [:]
-        for pair in text.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { throw FieldsError() }
-            let value = parts.count > 1 ? Self.decode(parts[1]) : ""
-            guard let value else { throw FieldsError() }
-            if values[name] == nil { values[name] = value }
-        }
-        self.form = values["form"]
-        self.reporter = values["reporter"]
-        self.note = values["note"]
+        self = try URLEncodedFormDecoder().decode(Fields.self, from: String(buffer: body))
     }
 
     init(json body: ByteBuffer) throws {
         guard body.readableBytes > 0 else { return }
-        guard let object = try JSONSerialization.jsonObject(with: Data(body.readableBytesView)) as? [String: Any] else {
-            throw FieldsError()
-        }
-        self.reporter = object["reporter"] as? String
-        self.note = object["note"] as? String
-    }
-
-    private static func decode(_ part: Substring) -> String? {
-        part.replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        self = try JSONDecoder().decode(Fields.self, from: Data(body.readableBytesView))
     }
 }
-
-struct FieldsError: Error {}

@@ -11,7 +11,7 @@ public struct HTTPSettings: Sendable, Hashable {
 
         public var description: String {
             switch self {
-            case .tcp(let host, let port): host.contains(":") ? "[\(host)]:\(port)" : "\(host):\(port)"
+            case .tcp(let host, let port): "\(Loopback.urlHost(host)):\(port)"
             case .unix(let path): "unix:\(path)"
             }
         }
@@ -35,8 +35,7 @@ public struct HTTPSettings: Sendable, Hashable {
             let host = components.host
         else { return publicURL }
         let port = components.port.map { ":\($0)" } ?? ""
-        let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        return "\(scheme.lowercased())://\(bracketed.lowercased())\(port)"
+        return "\(scheme.lowercased())://\(Loopback.urlHost(host).lowercased())\(port)"
     }
 
     /// The path prefix of `publicURL` (empty, or `/nhacviec` when served under a sub-path by the proxy).

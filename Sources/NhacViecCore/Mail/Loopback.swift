@@ -7,4 +7,9 @@ package enum Loopback {
         let octets = lowered.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
     }
+
+    /// `host` as a URL writes it: an IPv6 address in brackets (`URLComponents.host` gives it bare).
+    package static func urlHost(_ host: String) -> String {
+        host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+    }
 }

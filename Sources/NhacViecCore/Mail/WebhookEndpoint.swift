@@ -25,8 +25,7 @@ public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
         case "https":
             break
         case "http":
-            let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-            guard Loopback.contains(bracketed) else {
+            guard Loopback.contains(Loopback.urlHost(host)) else {
                 throw WebhookConfigurationError(.plaintextNotLoopback(host: host))
             }
         default:

@@ -100,8 +100,7 @@ struct HTTPParser {
         case "https":
             return text
         case "http":
-            let bracketed = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-            if Loopback.contains(bracketed) { return text }
+            if Loopback.contains(Loopback.urlHost(host)) { return text }
             sink.error(
                 node.location, "http.public_url '\(text)' must use https: links travel by email",
                 fix: "put a TLS reverse proxy in front (see the README's nginx site) and write https://\(host)")

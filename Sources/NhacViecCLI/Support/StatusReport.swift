@@ -65,8 +65,7 @@ struct StatusReport {
                 "acknowledgements",
                 .array(
                     acknowledgements.map { ack in
-                        guard case .object(let members) = ack.json(in: localTime) else { return .null }
-                        return .object([("occurrence", .string(ack.occurrenceKey))] + members)
+                        .object([("occurrence", .string(ack.occurrenceKey))] + ack.jsonMembers(in: localTime))
                     })
             ),
             ("config_file", .string(configFile)),

@@ -56,11 +56,16 @@ extension Acknowledgement {
     /// `{"agency","source","reporter","note","on_behalf_by","recorded_at"}`, as `upcoming` and `status` print it, with
     /// the time in `localTime`'s zone and offset.
     public func json(in localTime: LocalTime) -> JSONValue {
-        .object([
+        .object(jsonMembers(in: localTime))
+    }
+
+    /// The members of ``json(in:)``, for objects that add their own around them (`status`, the route's reply).
+    public func jsonMembers(in localTime: LocalTime) -> [(String, JSONValue)] {
+        [
             ("agency", .string(agency.rawValue)), ("source", .string(source.rawValue)),
             ("reporter", .optional(reporter)), ("note", .optional(note)),
             ("on_behalf_by", .optional(onBehalfBy?.rawValue)),
             ("recorded_at", .string(localTime.iso8601(recordedAt))),
-        ])
+        ]
     }
 }

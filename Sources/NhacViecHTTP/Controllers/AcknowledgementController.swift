@@ -148,7 +148,6 @@ public struct AcknowledgementController: Sendable {
     /// `status` and the occurrence, then the report as `upcoming` and `status` print it.
     private static func json(_ acknowledgement: Acknowledgement, isNew: Bool, target: Target) -> String {
         let localTime = LocalTime(identifier: target.configuration.timeZone)
-        guard case .object(let report) = acknowledgement.json(in: localTime) else { return "{}" }
         return JSONValue.object(
             [
                 ("status", .string(isNew ? "recorded" : "already_recorded")),
@@ -157,7 +156,7 @@ public struct AcknowledgementController: Sendable {
                 ("milestone", .string(target.occurrence.milestone.id.rawValue)),
                 ("nominal_due", .optional(target.occurrence.nominalDue?.iso8601)),
                 ("due", .optional(target.occurrence.due?.iso8601)),
-            ] + report
+            ] + acknowledgement.jsonMembers(in: localTime)
         ).render()
     }
 

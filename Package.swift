@@ -6,9 +6,8 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nhacviec", targets: ["nhacviec"]),
-        .library(name: "NhacViecCore", targets: ["NhacViecCore"]),
-        .library(name: "NhacViecConfigFiles", targets: ["NhacViecConfigFiles"]),
-        .library(name: "NhacViecDelivery", targets: ["NhacViecDelivery"]),
+        .executable(name: "calendar-bench", targets: ["calendar-bench"]),
+        .executable(name: "delivery-bench", targets: ["delivery-bench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -91,6 +90,13 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "nhacviec", dependencies: ["NhacViecCLI"]),
+        // Benchmarks (bench/README.md), built in release mode by bench/*/run.sh; inside the package so that
+        // they reach the modules' `package` API without library products.
+        .executableTarget(
+            name: "calendar-bench", dependencies: ["NhacViecCore"], path: "bench/calendar/Sources/calendar-bench"),
+        .executableTarget(
+            name: "delivery-bench", dependencies: ["NhacViecCore", "NhacViecDelivery"],
+            path: "bench/delivery/Sources/delivery-bench"),
         .testTarget(name: "NhacViecCoreTests", dependencies: ["NhacViecCore"]),
         .testTarget(name: "NhacViecSystemdTests", dependencies: ["NhacViecSystemd"]),
         .testTarget(

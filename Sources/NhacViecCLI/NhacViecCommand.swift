@@ -1,9 +1,9 @@
-public import ArgumentParser
+package import ArgumentParser
 import NhacViecCore
 
 /// The `nhacviec` command: task reminders for the plans of a provincial office.
-public struct NhacViecCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct NhacViecCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "nhacviec",
         abstract: "Never miss a deadline of a government plan.",
         discussion: """
@@ -25,7 +25,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
     /// What `nhacviec --version` prints; the same as the first entry of `packaging/deb/changelog`.
     static let version = "0.1.0"
 
-    public init() {}
+    package init() {}
 
     /// `unknown command 'chek' (did you mean 'check'?)` when the first argument names no subcommand.
     static func unknownSubcommand(in arguments: [String]) -> ValidationError? {
@@ -39,7 +39,7 @@ public struct NhacViecCommand: AsyncParsableCommand {
 }
 
 /// Entry point of the executable: parses arguments and runs the chosen subcommand.
-public func runNhacViec() async {
+package func runNhacViec() async {
     if let error = NhacViecCommand.unknownSubcommand(in: Array(CommandLine.arguments.dropFirst())) {
         NhacViecCommand.exit(withError: error)
     }

@@ -1,29 +1,29 @@
-public import Foundation
-public import NhacViecCore
+package import Foundation
+package import NhacViecCore
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// A configuration read from disk, with its warnings and when it was read.
-public struct LoadedConfiguration: Sendable {
-    public var configuration: Configuration
+package struct LoadedConfiguration: Sendable {
+    package var configuration: Configuration
     /// The message templates from `templates/` next to the main file.
-    public var templates: MessageTemplates
-    public var warnings: [ConfigDiagnostic]
-    public var mainFile: String
-    public var loadedAt: Date
+    package var templates: MessageTemplates
+    package var warnings: [ConfigDiagnostic]
+    package var mainFile: String
+    package var loadedAt: Date
 }
 
 /// Reads `Config/nhacviec.yaml` and the files its `include:` patterns match, then validates them.
-public enum ConfigLoader {
+package enum ConfigLoader {
     /// The path used when `--config` is not given.
-    public static let defaultPath = "Config/nhacviec.yaml"
+    package static let defaultPath = "Config/nhacviec.yaml"
 
     /// Loads and validates the configuration at `path`.
     ///
     /// - Throws: `ConfigErrors` with every problem, each pointing at file, line and column.
-    public static func load(path: String = defaultPath) throws(ConfigErrors) -> LoadedConfiguration {
+    package static func load(path: String = defaultPath) throws(ConfigErrors) -> LoadedConfiguration {
         let main: ConfigSource
         switch read(path) {
         case .success(let text): main = ConfigSource(path: path, text: text)

@@ -1,17 +1,17 @@
 import Foundation
-public import HTTPTypes
-public import NIOCore
+package import HTTPTypes
+package import NIOCore
 
 /// Who sent a request, for the acknowledgement's audit trail: the TCP peer, or the client named in
 /// `X-Forwarded-For` when the peer is a trusted proxy.
-public enum ClientAddress {
+package enum ClientAddress {
     /// - Parameters:
     ///   - peer: the connection's remote address (nil on a Unix socket, where only local processes can connect, so
     ///     the proxy in front is believed).
     ///   - trustedProxies: exact addresses from `http.trusted_proxies`.
     /// - Returns: The rightmost `X-Forwarded-For` entry that is not itself a trusted proxy, when the header is
     ///   believed; the peer's address otherwise.
-    public static func resolve(peer: SocketAddress?, headers: HTTPFields, trustedProxies: [String]) -> String? {
+    package static func resolve(peer: SocketAddress?, headers: HTTPFields, trustedProxies: [String]) -> String? {
         let peerAddress = peer?.ipAddress
         let believed: Bool
         if let peerAddress {

@@ -1,12 +1,12 @@
-public import Hummingbird
-public import Logging
-public import NhacViecCore
+package import Hummingbird
+package import Logging
+import NhacViecCore
 
 /// Builds nhacviec's web application: the same factory for the daemon and for tests, which call it without the
 /// scheduler (HummingbirdTesting's `.router` and `.live`).
-public enum WebApplication {
+package enum WebApplication {
     /// The routes, grouped by what a user does.
-    public static func router(dependencies: WebDependencies) -> Router<WebRequestContext> {
+    package static func router(dependencies: WebDependencies) -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
         AcknowledgementController(dependencies: dependencies).addRoutes(to: router.group("a"))
         router.get("healthz") { _, _ in "ok\n" }
@@ -14,7 +14,7 @@ public enum WebApplication {
     }
 
     /// The application listening where `http.listen` says.
-    public static func build(dependencies: WebDependencies, logger: Logger) -> some ApplicationProtocol {
+    package static func build(dependencies: WebDependencies, logger: Logger) -> some ApplicationProtocol {
         let address: BindAddress =
             switch dependencies.settings.listen {
             case .tcp(let host, let port): .hostname(host, port: port)

@@ -1,40 +1,40 @@
-public import Foundation
-public import NhacViecCore
-public import NhacViecStore
+package import Foundation
+package import NhacViecCore
+package import NhacViecStore
 
 /// The configuration the web side renders from: replaced as a whole on every successful reload of the service.
-public actor WebState {
-    public private(set) var configuration: Configuration
-    public private(set) var templates: MessageTemplates
+package actor WebState {
+    package private(set) var configuration: Configuration
+    package private(set) var templates: MessageTemplates
 
-    public init(configuration: Configuration, templates: MessageTemplates) {
+    package init(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.templates = templates
     }
 
     /// Takes a reloaded configuration; requests already running finish with the one they read.
-    public func replace(configuration: Configuration, templates: MessageTemplates) {
+    package func replace(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.templates = templates
     }
 
     /// Both at once, so a request never mixes two configurations.
-    public var snapshot: (configuration: Configuration, templates: MessageTemplates) {
+    package var snapshot: (configuration: Configuration, templates: MessageTemplates) {
         (configuration, templates)
     }
 }
 
 /// What the web application needs from the daemon: the ledger it shares with the scheduler, the live configuration,
 /// a clock, and a way to tell the scheduler that a receipt is waiting to be sent.
-public struct WebDependencies: Sendable {
-    public var state: WebState
-    public var ledger: Ledger
-    public var settings: HTTPSettings
-    public var now: @Sendable () -> Date
+package struct WebDependencies: Sendable {
+    package var state: WebState
+    package var ledger: Ledger
+    package var settings: HTTPSettings
+    package var now: @Sendable () -> Date
     /// Called after an acknowledgement was recorded, so the receipt email leaves at once instead of at the next pass.
-    public var acknowledged: @Sendable () async -> Void
+    package var acknowledged: @Sendable () async -> Void
 
-    public init(
+    package init(
         state: WebState, ledger: Ledger, settings: HTTPSettings, now: @escaping @Sendable () -> Date = { Date() },
         acknowledged: @escaping @Sendable () async -> Void = {}
     ) {

@@ -1,10 +1,10 @@
-public import Foundation
-public import NhacViecCore
-public import NhacViecDelivery
+import Foundation
+package import NhacViecCore
+package import NhacViecDelivery
 
 /// Reads the SMTP password and the webhook secret from files or the environment — never from the YAML,
 /// never into a log line.
-public enum Credentials {
+package enum Credentials {
     /// Where a secret comes from, in order: systemd's `$CREDENTIALS_DIRECTORY/<name>`, the file the config
     /// names, then the environment variable.
     ///
@@ -41,7 +41,7 @@ public enum Credentials {
     }
 
     /// The SMTP password, or nil when no username is configured.
-    public static func smtpPassword(
+    package static func smtpPassword(
         _ smtp: DeliverySettings.SMTP, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> SMTPPassword? {
         guard smtp.username != nil else { return nil }
@@ -60,7 +60,7 @@ public enum Credentials {
     }
 
     /// The webhook signing secret, or nil when none is configured anywhere.
-    public static func webhookSecret(
+    package static func webhookSecret(
         _ webhook: DeliverySettings.Webhook, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> WebhookSecret? {
         guard

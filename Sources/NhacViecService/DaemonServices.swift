@@ -1,15 +1,15 @@
-public import Logging
+package import Logging
 import NhacViecConfigFiles
 import NhacViecCore
 import NhacViecHTTP
-public import NhacViecSystemd
-public import ServiceLifecycle
+package import NhacViecSystemd
+package import ServiceLifecycle
 import UnixSignals
 
 /// Builds what `nhacviec serve` runs: the reminder loop and, when `http:` is configured, the web server sharing its
 /// ledger, in one `ServiceGroup` that stops them in reverse order (the web server first) on SIGTERM or SIGINT.
-public enum DaemonServices {
-    public static func group(
+package enum DaemonServices {
+    package static func group(
         configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger
     ) -> ServiceGroup {
         let wakes = WakeRequests()

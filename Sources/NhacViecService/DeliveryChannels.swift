@@ -1,19 +1,19 @@
-public import Foundation
-public import NhacViecCore
-public import NhacViecDelivery
+import Foundation
+package import NhacViecCore
+package import NhacViecDelivery
 
 /// The transports one configuration delivers through: email (outbox or SMTP) and, when a secret exists, webhooks.
-public struct DeliveryChannels: Sendable {
-    public let mail: any MailTransport
-    public let webhook: (any WebhookSending)?
+package struct DeliveryChannels: Sendable {
+    package let mail: any MailTransport
+    package let webhook: (any WebhookSending)?
 
-    public init(mail: any MailTransport, webhook: (any WebhookSending)?) {
+    package init(mail: any MailTransport, webhook: (any WebhookSending)?) {
         self.mail = mail
         self.webhook = webhook
     }
 
     /// The email transport alone: the outbox, or SMTP with its password.
-    public static func mail(
+    package static func mail(
         for configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> any MailTransport {
         let delivery = configuration.delivery
@@ -41,7 +41,7 @@ public struct DeliveryChannels: Sendable {
     ///
     /// - Parameter requirement: why a secret is needed (e.g. `agency 'x' has a webhook`); when set, a missing
     ///   secret is an error that says so.
-    public static func webhook(
+    package static func webhook(
         for configuration: Configuration, requiredBy requirement: String?,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(ServiceError) -> WebhookTransport? {

@@ -1,13 +1,13 @@
-public import Foundation
-public import Logging
-public import NhacViecCore
+package import Foundation
+package import Logging
+package import NhacViecCore
 import NhacViecDelivery
-public import NhacViecStore
+package import NhacViecStore
 
 /// One delivery pass at one instant: record what has come due (with catch-up rules), then send every ready
 /// delivery, marking each `sending` before the transport is called and `sent` after.
-public struct DeliveryPass: Sendable {
-    public let configuration: Configuration
+package struct DeliveryPass: Sendable {
+    package let configuration: Configuration
     let composer: MessageComposer
     let ledger: Ledger
     let channels: DeliveryChannels
@@ -15,7 +15,7 @@ public struct DeliveryPass: Sendable {
     let links: LinkIssuer
     let logger: Logger
 
-    public init(
+    package init(
         configuration: Configuration, templates: MessageTemplates, ledger: Ledger, channels: DeliveryChannels,
         logger: Logger
     ) {
@@ -31,7 +31,7 @@ public struct DeliveryPass: Sendable {
     private var localTime: LocalTime { LocalTime(identifier: configuration.timeZone) }
 
     /// Runs the pass as if the time were `now`.
-    public func run(now: Date) async throws -> PassReport {
+    package func run(now: Date) async throws -> PassReport {
         var report = PassReport()
         try await sendReceipts(now: now, report: &report)
         try await record(now: now, report: &report)
@@ -88,7 +88,7 @@ public struct DeliveryPass: Sendable {
     }
 
     /// The earliest instant after `now` when something is planned or a retry is due.
-    public func nextWake(after now: Date) async throws -> Date? {
+    package func nextWake(after now: Date) async throws -> Date? {
         let planned = ReminderPlanner(configuration: configuration).nextSend(after: now)
         let retry = try await ledger.nextAttemptTime().map { max($0, now) }
         let receipt = try await ledger.nextReceiptAttempt().map { max($0, now) }
@@ -240,14 +240,14 @@ public struct DeliveryPass: Sendable {
     /// or agency is gone is dropped.
     /// Sends only the queued receipts, for the wake an acknowledgement asks for: a full pass at national scale takes
     /// seconds, a receipt should not wait for it.
-    public func sendReceipts(now: Date) async throws -> PassReport {
+    package func sendReceipts(now: Date) async throws -> PassReport {
         var report = PassReport()
         try await sendReceipts(now: now, report: &report)
         return report
     }
 
     /// The earliest retry of a queued receipt, if any, no earlier than `now`.
-    public func nextWake(afterReceiptsAt now: Date) async throws -> Date? {
+    package func nextWake(afterReceiptsAt now: Date) async throws -> Date? {
         try await ledger.nextReceiptAttempt(retriesOnly: true).map { max($0, now) }
     }
 

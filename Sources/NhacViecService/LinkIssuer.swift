@@ -1,22 +1,22 @@
-public import Foundation
-public import NhacViecCore
-public import NhacViecStore
+package import Foundation
+package import NhacViecCore
+package import NhacViecStore
 
 /// Mints the acknowledgement links of outgoing messages: a fresh token per item, stored (hashed) before the message
 /// leaves, so a link works the moment it arrives.
-public struct LinkIssuer: Sendable {
-    let settings: HTTPSettings?
-    let ledger: Ledger
-    let localTime: LocalTime
+package struct LinkIssuer: Sendable {
+    private let settings: HTTPSettings?
+    private let ledger: Ledger
+    private let localTime: LocalTime
 
-    public init(configuration: Configuration, ledger: Ledger) {
+    package init(configuration: Configuration, ledger: Ledger) {
         self.settings = configuration.http
         self.ledger = ledger
         self.localTime = LocalTime(identifier: configuration.timeZone)
     }
 
     /// Links for every item of `digest` (and, in an escalation, for every overdue agency); none without `http:`.
-    public func links(for digest: Digest, now: Date) async throws -> AcknowledgementLinks {
+    package func links(for digest: Digest, now: Date) async throws -> AcknowledgementLinks {
         guard settings != nil else { return .none }
         var links = AcknowledgementLinks()
         var issued: [IssuedToken] = []
@@ -40,13 +40,13 @@ public struct LinkIssuer: Sendable {
 
     /// The `ack_url` of a webhook about `reminder`, or nil (no `http:`, or an escalation, which names several
     /// agencies and carries none).
-    public func ackURL(for reminder: PlannedReminder, now: Date) async throws -> String? {
+    package func ackURL(for reminder: PlannedReminder, now: Date) async throws -> String? {
         guard reminder.kind != .escalation else { return nil }
         return try await link(agency: reminder.agency, occurrence: reminder.occurrence, now: now)
     }
 
     /// A working link for `agency` itself (`nhacviec link`, webhooks); nil without `http:`.
-    public func link(agency: AgencyID, occurrence: Occurrence, now: Date) async throws -> String? {
+    package func link(agency: AgencyID, occurrence: Occurrence, now: Date) async throws -> String? {
         guard settings != nil else { return nil }
         let (token, url) = grant(agency: agency, issuedTo: agency, occurrence: occurrence, now: now)
         try await ledger.insertTokens([token])

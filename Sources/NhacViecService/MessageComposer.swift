@@ -1,25 +1,25 @@
-public import Foundation
-public import NhacViecCore
-public import NhacViecDelivery
+package import Foundation
+package import NhacViecCore
+package import NhacViecDelivery
 
 /// Turns a digest into the exact email one agency receives: rendered templates, threading headers, Message-ID.
-public struct MessageComposer: Sendable {
-    public let configuration: Configuration
+package struct MessageComposer: Sendable {
+    package let configuration: Configuration
     let renderer: MessageRenderer
 
-    public init(configuration: Configuration, templates: MessageTemplates) {
+    package init(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.renderer = MessageRenderer(configuration: configuration, templates: templates)
     }
 
     /// The Message-ID of a digest: derived from its stable key, so a retry or a resend after a crash
     /// carries the same id and receivers can drop the duplicate.
-    public func messageID(for digest: Digest) throws -> MessageID {
+    package func messageID(for digest: Digest) throws -> MessageID {
         try messageID(forKey: digest.key)
     }
 
     /// A Message-ID derived from `key`, in the sender's domain.
-    public func messageID(forKey key: String) throws -> MessageID {
+    package func messageID(forKey key: String) throws -> MessageID {
         let domain =
             configuration.delivery.from.address.split(separator: "@").last.map(String.init) ?? "nhacviec.invalid"
         return try MessageID.derived(fromKey: key, domain: domain)
@@ -33,7 +33,7 @@ public struct MessageComposer: Sendable {
     /// - Parameters:
     ///   - thread: Message-IDs already sent for the digest's deadlines, oldest first (for In-Reply-To/References).
     ///   - links: the acknowledgement link of each item (from ``LinkIssuer``, or placeholders in a preview).
-    public func email(
+    package func email(
         for digest: Digest, agency: Agency, thread: [MessageID], now: Date, links: AcknowledgementLinks = .none
     ) throws -> RenderedEmail {
         try compose(
@@ -48,7 +48,7 @@ public struct MessageComposer: Sendable {
     ///
     /// - Parameter values: the template values of the occurrence and the report (``OccurrenceContext`` in the web
     ///   adapter builds the same ones for its page).
-    public func receipt(
+    package func receipt(
         values: [String: Any], occurrence: Occurrence, agency: AgencyID, key: String, to recipient: MailAddress,
         thread: [MessageID], now: Date
     ) throws -> RenderedEmail {

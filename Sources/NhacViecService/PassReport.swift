@@ -1,12 +1,12 @@
 /// What one pass did, for logs, `status` and `serve --once`.
-public struct PassReport: Sendable, Equatable, CustomStringConvertible {
-    public var recorded = 0
-    public var skipped = 0
-    public var sent = 0
-    public var retrying = 0
-    public var failed = 0
+package struct PassReport: Sendable, Equatable, CustomStringConvertible {
+    package var recorded = 0
+    package var skipped = 0
+    package var sent = 0
+    package var retrying = 0
+    package var failed = 0
 
-    public var description: String {
+    package var description: String {
         "\(sent) sent, \(retrying) to retry, \(failed) failed, \(skipped) skipped, \(recorded) newly due"
     }
 }

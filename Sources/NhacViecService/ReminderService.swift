@@ -1,10 +1,10 @@
 import Foundation
-public import Logging
+package import Logging
 import NhacViecConfigFiles
 import NhacViecCore
 import NhacViecStore
-public import NhacViecSystemd
-public import ServiceLifecycle
+package import NhacViecSystemd
+import ServiceLifecycle
 import UnixSignals
 
 /// The daemon: at every instant something is due it runs a delivery pass, then sleeps until the next one.
@@ -12,7 +12,7 @@ import UnixSignals
 /// It wakes early on SIGHUP (reload), on a pass request and on shutdown, and at least every `maximumSleep` to
 /// notice wall-clock jumps (suspend, NTP) and to ping the systemd watchdog from the loop itself. Time, sleeping,
 /// notifications, reload requests and the reload itself are injected, so tests drive the loop in-process.
-public struct ReminderService: Service, CustomStringConvertible {
+package struct ReminderService: Service, CustomStringConvertible {
     private let configPath: String
     private let clock: ServiceClock
     private let notifier: any ServiceNotifier
@@ -23,15 +23,15 @@ public struct ReminderService: Service, CustomStringConvertible {
     private let parts: Parts
 
     /// What tests replace: how to sleep, where reload requests come from, and how a reload loads.
-    public struct Parts: Sendable {
+    package struct Parts: Sendable {
         /// Sleeps for a duration (`Task.sleep`); throws when cancelled.
-        public var sleep: @Sendable (Duration) async throws -> Void
+        package var sleep: @Sendable (Duration) async throws -> Void
         /// Forwards reload requests to `wakes` until cancelled (SIGHUP by default).
-        public var reloadRequests: @Sendable (WakeRequests) async -> Void
+        package var reloadRequests: @Sendable (WakeRequests) async -> Void
         /// Loads the configuration again, replacing the running runtime (from `configPath` by default).
-        public var reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)?
+        package var reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)?
 
-        public init(
+        package init(
             sleep: @escaping @Sendable (Duration) async throws -> Void = { try await Task.sleep(for: $0) },
             reloadRequests: @escaping @Sendable (WakeRequests) async -> Void = Parts.hangups,
             reload: (@Sendable (ServiceRuntime) async throws -> ServiceRuntime)? = nil
@@ -42,14 +42,14 @@ public struct ReminderService: Service, CustomStringConvertible {
         }
 
         /// SIGHUP, as systemd's `ExecReload=` sends it.
-        public static let hangups: @Sendable (WakeRequests) async -> Void = { wakes in
+        package static let hangups: @Sendable (WakeRequests) async -> Void = { wakes in
             for await _ in await UnixSignalsSequence(trapping: .sighup) { await wakes.request(.reload) }
         }
     }
 
     /// A short name for logs: ServiceGroup names a service by printing it, and the default print of this value
     /// would render the whole loaded configuration (tens of megabytes at national scale) at every start.
-    public var description: String { "ReminderService(\(configPath))" }
+    package var description: String { "ReminderService(\(configPath))" }
 
     /// Longest single sleep: wall-clock jumps are noticed within this time.
     static let maximumSleep: Duration = .seconds(15 * 60)
@@ -58,7 +58,7 @@ public struct ReminderService: Service, CustomStringConvertible {
     ///   - runtime: the already-loaded first configuration (so start-up errors surface before `run`).
     ///   - wakes: where others ask for an early pass (the web server, after an acknowledgement); SIGHUP adds reloads.
     ///   - reloaded: called with each configuration a reload put in place (the web server renders from it).
-    public init(
+    package init(
         configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: any ServiceNotifier,
         logger: Logger, wakes: WakeRequests = WakeRequests(),
         reloaded: @escaping @Sendable (ServiceRuntime) async -> Void = { _ in }, parts: Parts = Parts()
@@ -77,7 +77,7 @@ public struct ReminderService: Service, CustomStringConvertible {
         case timer, reload, pass
     }
 
-    public func run() async throws {
+    package func run() async throws {
         let (wakes, requests) = (wakes, parts.reloadRequests)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await requests(wakes) }

@@ -1,17 +1,17 @@
-public import Foundation
-public import Logging
-public import NhacViecConfigFiles
+package import Foundation
+package import Logging
+package import NhacViecConfigFiles
 import NhacViecCore
-public import NhacViecStore
+package import NhacViecStore
 
 /// Everything one loaded configuration needs to deliver: the config, its ledger and transports, and the pass.
-public struct ServiceRuntime: Sendable {
-    public let loaded: LoadedConfiguration
-    public let ledger: Ledger
-    public let pass: DeliveryPass
+package struct ServiceRuntime: Sendable {
+    package let loaded: LoadedConfiguration
+    package let ledger: Ledger
+    package let pass: DeliveryPass
 
     /// A runtime from parts already built: tests pass an in-memory ledger and fake transports.
-    public init(loaded: LoadedConfiguration, ledger: Ledger, channels: DeliveryChannels, logger: Logger) {
+    package init(loaded: LoadedConfiguration, ledger: Ledger, channels: DeliveryChannels, logger: Logger) {
         self.loaded = loaded
         self.ledger = ledger
         self.pass = DeliveryPass(
@@ -25,7 +25,7 @@ public struct ServiceRuntime: Sendable {
     ///   change, so a reload never opens a second connection pool on the same file.
     /// - Throws: `ConfigErrors` for an invalid config, `StartupErrors` when `StartupChecks` fail, `ServiceError`
     ///   when the ledger cannot be opened.
-    public static func load(
+    package static func load(
         configPath: String, replacing previous: ServiceRuntime? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment, logger: Logger
     ) throws -> ServiceRuntime {
@@ -48,7 +48,7 @@ public struct ServiceRuntime: Sendable {
 
     /// Runs one delivery pass at `now`, records it (and the next wake) in the ledger for `status`, and
     /// returns what it did and when the next one is due.
-    public func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
+    package func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
         let report = try await pass.run(now: now)
         let next = try await pass.nextWake(after: now)
         let format = ISO8601DateFormatter()
@@ -58,14 +58,14 @@ public struct ServiceRuntime: Sendable {
     }
 
     /// Records in the ledger which config is running and when it was loaded, for `status`.
-    public func recordLoad(configPath: String) async {
+    package func recordLoad(configPath: String) async {
         try? await ledger.setMeta(.configFile, configPath)
         try? await ledger.setMeta(.configLoadedAt, ISO8601DateFormatter().string(from: loaded.loadedAt))
         try? await ledger.setMeta(.lastReloadError, "")
     }
 
     /// Records why a reload was refused, for `status`; the running config stays.
-    public func recordReloadFailure(_ error: any Error) async {
+    package func recordReloadFailure(_ error: any Error) async {
         try? await ledger.setMeta(.lastReloadError, "\(error)")
     }
 }

@@ -1,14 +1,14 @@
-public import Foundation
-public import NhacViecCore
+import Foundation
+package import NhacViecCore
 import NhacViecDelivery
 
 /// Everything `serve` needs beyond a valid config, in one list that `serve` and `check` both run, so a config
 /// that `check` accepts also starts.
-public enum StartupChecks {
+package enum StartupChecks {
     /// Runs every check and returns the transports the service delivers through.
     ///
     /// - Throws: `StartupErrors` with every problem found, not only the first.
-    public static func run(
+    package static func run(
         for configuration: Configuration, environment: [String: String] = ProcessInfo.processInfo.environment
     ) throws(StartupErrors) -> DeliveryChannels {
         var errors: [ServiceError] = []
@@ -65,14 +65,14 @@ public enum StartupChecks {
 }
 
 /// Every reason the service cannot start, each with its fix.
-public struct StartupErrors: Error, Sendable, CustomStringConvertible {
-    public let errors: [ServiceError]
+package struct StartupErrors: Error, Sendable, CustomStringConvertible {
+    package let errors: [ServiceError]
 
-    public init(_ errors: [ServiceError]) {
+    package init(_ errors: [ServiceError]) {
         self.errors = errors
     }
 
-    public var description: String {
+    package var description: String {
         errors.map(\.description).joined(separator: "\n")
     }
 }

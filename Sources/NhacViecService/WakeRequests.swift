@@ -3,9 +3,9 @@
 ///
 /// The loop waits for a request *or* its sleep to end; a request that arrives while the loop is busy is kept until
 /// the next wait, so none is lost. A pending reload is served before a pending pass (the pass follows any reload).
-public actor WakeRequests {
+package actor WakeRequests {
     /// Why the loop woke.
-    public enum Reason: Sendable, Hashable {
+    package enum Reason: Sendable, Hashable {
         case reload, pass
     }
 
@@ -17,10 +17,10 @@ public actor WakeRequests {
 
     private var state = State.idle
 
-    public init() {}
+    package init() {}
 
     /// Records a request, waking the loop if it is waiting.
-    public func request(_ reason: Reason) {
+    package func request(_ reason: Reason) {
         switch state {
         case .waiting(let continuation):
             state = .idle

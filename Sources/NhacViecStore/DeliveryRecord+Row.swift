@@ -14,6 +14,7 @@ extension DeliveryRecord {
         let id: Int64 = try row.decode(forColumn: "id")
         func invalid(_ column: String, _ value: String) -> StoreError {
             StoreError(
+                code: .unexpectedContent,
                 path: path,
                 action: "read",
                 reason: "delivery \(id) has an unknown \(column) '\(value)'",

@@ -1,5 +1,5 @@
 /// Where one delivery stands: `pending → sending → sent | failed | skipped`.
-public enum DeliveryStatus: String, Sendable, Hashable, CaseIterable {
+package enum DeliveryStatus: String, Sendable, Hashable, CaseIterable {
     /// Waiting for its send time or for its next retry.
     case pending
     /// Handed to the transport; a row still `sending` after a restart was interrupted by a crash.

@@ -1,6 +1,6 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import NhacViecCore
+package import NhacViecCore
 
 extension Ledger {
     /// Records an agency's report, which stops its reminders for that occurrence, and queues a receipt email to each
@@ -9,7 +9,7 @@ extension Ledger {
     /// - Returns: The acknowledgement now on record: `acknowledgement` itself when it was new, or the first one (its
     ///   time, reporter and note are kept; no second receipt is queued).
     @discardableResult
-    public func acknowledge(
+    package func acknowledge(
         _ acknowledgement: Acknowledgement, receiptChannels: [DeliveryChannel] = []
     ) async throws
         -> (recorded: Acknowledgement, isNew: Bool)
@@ -53,7 +53,7 @@ extension Ledger {
     ///
     /// - Returns: `false` when it was already recorded (the first note and time are kept).
     @discardableResult
-    public func acknowledge(occurrenceKey: String, agency: AgencyID, note: String?, now: Date) async throws -> Bool {
+    package func acknowledge(occurrenceKey: String, agency: AgencyID, note: String?, now: Date) async throws -> Bool {
         try await acknowledge(
             Acknowledgement(occurrenceKey: occurrenceKey, agency: agency, source: .cli, note: note, recordedAt: now)
         ).isNew
@@ -63,7 +63,7 @@ extension Ledger {
     ///
     /// - Returns: `false` when there was none.
     @discardableResult
-    public func undoAcknowledgement(occurrenceKey: String, agency: AgencyID) async throws -> Bool {
+    package func undoAcknowledgement(occurrenceKey: String, agency: AgencyID) async throws -> Bool {
         try await write { db in
             try db.execute(
                 sql: "DELETE FROM acknowledgements WHERE occurrence_key = ? AND agency = ?",
@@ -74,18 +74,18 @@ extension Ledger {
     }
 
     /// The report of `agency` on one occurrence, if any.
-    public func acknowledgement(occurrenceKey: String, agency: AgencyID) async throws -> Acknowledgement? {
+    package func acknowledgement(occurrenceKey: String, agency: AgencyID) async throws -> Acknowledgement? {
         try await read { db in try Ledger.fetchAcknowledgement(db, occurrenceKey: occurrenceKey, agency: agency) }
     }
 
     /// The agencies that acknowledged each of `occurrenceKeys`; an occurrence nobody acknowledged
     /// has no entry.
-    public func acknowledgedAgencies(occurrenceKeys: [String]) async throws -> [String: Set<AgencyID>] {
+    package func acknowledgedAgencies(occurrenceKeys: [String]) async throws -> [String: Set<AgencyID>] {
         try await acknowledgements(occurrenceKeys: occurrenceKeys).mapValues { Set($0.map(\.agency)) }
     }
 
     /// Every report on each of `occurrenceKeys`, oldest first; an occurrence nobody acknowledged has no entry.
-    public func acknowledgements(occurrenceKeys: [String]) async throws -> [String: [Acknowledgement]] {
+    package func acknowledgements(occurrenceKeys: [String]) async throws -> [String: [Acknowledgement]] {
         try await read { db in
             var found: [String: [Acknowledgement]] = [:]
             for chunk in Ledger.chunks(of: occurrenceKeys) {
@@ -107,7 +107,7 @@ extension Ledger {
     }
 
     /// The latest acknowledgements, newest first.
-    public func acknowledgements(limit: Int) async throws -> [Acknowledgement] {
+    package func acknowledgements(limit: Int) async throws -> [Acknowledgement] {
         try await read { db in
             try Row.fetchAll(
                 db,

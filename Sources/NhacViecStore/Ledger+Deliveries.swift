@@ -1,6 +1,6 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import NhacViecCore
+package import NhacViecCore
 
 extension Ledger {
     /// Records each delivery that is not in the ledger yet, in one transaction; a reminder key and
@@ -11,7 +11,7 @@ extension Ledger {
     ///     never sent (catch-up), with `reason` kept as their last error.
     /// - Returns: How many rows were inserted.
     @discardableResult
-    public func insertIfMissing(
+    package func insertIfMissing(
         _ items: [NewDelivery],
         status: DeliveryStatus = .pending,
         reason: String? = nil,
@@ -42,7 +42,7 @@ extension Ledger {
     }
 
     /// The reminder keys among `reminderKeys` that already have a row, on any channel.
-    public func existingKeys(reminderKeys: [String]) async throws -> Set<String> {
+    package func existingKeys(reminderKeys: [String]) async throws -> Set<String> {
         try await read { db in
             var found: Set<String> = []
             for chunk in Ledger.chunks(of: reminderKeys) {
@@ -66,7 +66,7 @@ extension Ledger {
     ///
     /// - Important: Call it only when no send of this process is in flight: every `sending` row is
     ///   taken for the leftover of a crash and is returned to be sent again.
-    public func ready(at now: Date) async throws -> [DeliveryRecord] {
+    package func ready(at now: Date) async throws -> [DeliveryRecord] {
         try await fetchRecords(
             where: """
                 (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)) OR status = 'sending'
@@ -84,7 +84,7 @@ extension Ledger {
     /// - Parameters:
     ///   - messageID: The Message-ID or `webhook-id` of this attempt; `nil` keeps the one recorded
     ///     by an earlier attempt.
-    public func markSending(ids: [Int64], messageID: String?, now: Date) async throws {
+    package func markSending(ids: [Int64], messageID: String?, now: Date) async throws {
         try await update(
             ids: ids,
             set: """
@@ -97,7 +97,7 @@ extension Ledger {
     }
 
     /// Marks rows as delivered.
-    public func markSent(ids: [Int64], now: Date) async throws {
+    package func markSent(ids: [Int64], now: Date) async throws {
         try await update(
             ids: ids,
             set: "status = 'sent', sent_at = ?, next_attempt_at = NULL, last_error = NULL",
@@ -107,7 +107,7 @@ extension Ledger {
     }
 
     /// Puts rows back to `pending` after a temporary error, to be retried at `nextAttemptAt`.
-    public func markRetry(ids: [Int64], error: String, nextAttemptAt: Date, now: Date) async throws {
+    package func markRetry(ids: [Int64], error: String, nextAttemptAt: Date, now: Date) async throws {
         try await update(
             ids: ids,
             set: "status = 'pending', last_error = ?, next_attempt_at = ?",
@@ -117,7 +117,7 @@ extension Ledger {
     }
 
     /// Gives up on rows after a permanent error, or once retrying is moot.
-    public func markFailed(ids: [Int64], error: String, now: Date) async throws {
+    package func markFailed(ids: [Int64], error: String, now: Date) async throws {
         try await update(
             ids: ids,
             set: "status = 'failed', last_error = ?, next_attempt_at = NULL",
@@ -127,7 +127,7 @@ extension Ledger {
     }
 
     /// Records that rows will not be sent (the occurrence was acknowledged, or a later stage superseded them).
-    public func markSkipped(ids: [Int64], reason: String, now: Date) async throws {
+    package func markSkipped(ids: [Int64], reason: String, now: Date) async throws {
         try await update(
             ids: ids,
             set: "status = 'skipped', last_error = ?, next_attempt_at = NULL",
@@ -137,7 +137,7 @@ extension Ledger {
     }
 
     /// The earliest retry time of the pending rows, or `nil` when none waits for a retry.
-    public func nextAttemptTime() async throws -> Date? {
+    package func nextAttemptTime() async throws -> Date? {
         try await read { db in
             try Double.fetchOne(
                 db,
@@ -147,7 +147,7 @@ extension Ledger {
     }
 
     /// How many rows are in each status (every status present, zero when none).
-    public func counts() async throws -> [DeliveryStatus: Int] {
+    package func counts() async throws -> [DeliveryStatus: Int] {
         let rows = try await read { db in
             try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS count FROM deliveries GROUP BY status")
                 .map {
@@ -167,12 +167,12 @@ extension Ledger {
     }
 
     /// The failed rows, most recently failed first.
-    public func failures(limit: Int) async throws -> [DeliveryRecord] {
+    package func failures(limit: Int) async throws -> [DeliveryRecord] {
         try await fetchRecords(where: "status = 'failed' ORDER BY updated_at DESC, id DESC LIMIT ?", arguments: [limit])
     }
 
     /// The pending rows waiting for a retry, soonest first.
-    public func pendingRetries(limit: Int) async throws -> [DeliveryRecord] {
+    package func pendingRetries(limit: Int) async throws -> [DeliveryRecord] {
         try await fetchRecords(
             where: "status = 'pending' AND next_attempt_at IS NOT NULL ORDER BY next_attempt_at, id LIMIT ?",
             arguments: [limit]
@@ -180,7 +180,7 @@ extension Ledger {
     }
 
     /// The time of the latest successful delivery per kind of channel: `email` and `webhook`.
-    public func lastSent() async throws -> [DeliveryChannel.Kind: Date] {
+    package func lastSent() async throws -> [DeliveryChannel.Kind: Date] {
         try await read { db in
             let rows = try Row.fetchCursor(
                 db,
@@ -198,7 +198,7 @@ extension Ledger {
     }
 
     /// Every row of one occurrence (all agencies, stages and channels), in planned order.
-    public func records(forOccurrence occurrenceKey: String) async throws -> [DeliveryRecord] {
+    package func records(forOccurrence occurrenceKey: String) async throws -> [DeliveryRecord] {
         try await fetchRecords(
             where: "occurrence_key = ? ORDER BY planned_at, agency, reminder_key, channel",
             arguments: [occurrenceKey]

@@ -1,10 +1,10 @@
-public import Foundation
+package import Foundation
 import GRDB
 
 extension Ledger {
     /// Stops deliveries to a webhook URL that answered `410 Gone`; disabling it again keeps the
     /// first reason and time.
-    public func disableEndpoint(url: String, reason: String, now: Date) async throws {
+    package func disableEndpoint(url: String, reason: String, now: Date) async throws {
         try await write { db in
             try db.execute(
                 sql: """
@@ -17,7 +17,7 @@ extension Ledger {
     }
 
     /// The webhook URLs not to call any more.
-    public func disabledEndpoints() async throws -> Set<String> {
+    package func disabledEndpoints() async throws -> Set<String> {
         try await read { db in
             try String.fetchSet(db, sql: "SELECT url FROM disabled_endpoints")
         }

@@ -3,7 +3,7 @@ import GRDB
 extension Ledger {
     /// Stores `value` under `key` (the last pass time, when the config was loaded…), replacing
     /// the previous value.
-    public func setMeta(_ key: ServiceMeta, _ value: String) async throws {
+    package func setMeta(_ key: ServiceMeta, _ value: String) async throws {
         try await write { db in
             try db.execute(
                 sql: """
@@ -16,7 +16,7 @@ extension Ledger {
     }
 
     /// The value stored under `key`, or `nil`.
-    public func meta(_ key: ServiceMeta) async throws -> String? {
+    package func meta(_ key: ServiceMeta) async throws -> String? {
         try await read { db in
             try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [key.rawValue])
         }

@@ -1,20 +1,20 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import NhacViecCore
+package import NhacViecCore
 
 /// A queued "Đã ghi nhận …" email to one mailbox of an agency that reported done.
-public struct ReceiptRecord: Sendable, Hashable {
-    public var id: Int64
-    public var occurrenceKey: String
-    public var agency: AgencyID
+package struct ReceiptRecord: Sendable, Hashable {
+    package var id: Int64
+    package var occurrenceKey: String
+    package var agency: AgencyID
     /// Always an email channel.
-    public var channel: DeliveryChannel
-    public var attempts: Int
+    package var channel: DeliveryChannel
+    package var attempts: Int
 }
 
 extension Ledger {
     /// Receipts to send at `now`: pending ones whose retry time has come, and any left `sending` by a crash.
-    public func readyReceipts(at now: Date) async throws -> [ReceiptRecord] {
+    package func readyReceipts(at now: Date) async throws -> [ReceiptRecord] {
         try await read { db in
             try Row.fetchAll(
                 db,
@@ -37,26 +37,26 @@ extension Ledger {
     }
 
     /// Marks a receipt as handed to the transport (before the call, as deliveries are).
-    public func markReceiptSending(id: Int64) async throws {
+    package func markReceiptSending(id: Int64) async throws {
         try await updateReceipt(id, "status = 'sending', attempts = attempts + 1", [])
     }
 
-    public func markReceiptSent(id: Int64, now: Date) async throws {
+    package func markReceiptSent(id: Int64, now: Date) async throws {
         try await updateReceipt(id, "status = 'sent', sent_at = ?, last_error = NULL", [now.unixSeconds])
     }
 
-    public func markReceiptRetry(id: Int64, error: String, nextAttemptAt: Date) async throws {
+    package func markReceiptRetry(id: Int64, error: String, nextAttemptAt: Date) async throws {
         try await updateReceipt(
             id, "status = 'pending', last_error = ?, next_attempt_at = ?", [error, nextAttemptAt.unixSeconds])
     }
 
-    public func markReceiptFailed(id: Int64, error: String) async throws {
+    package func markReceiptFailed(id: Int64, error: String) async throws {
         try await updateReceipt(id, "status = 'failed', last_error = ?", [error])
     }
 
     /// The earliest time a pending receipt is due, for the service's next wake: a receipt never tried is due at once,
     /// unless `retriesOnly` (the web server's wake request already covers those).
-    public func nextReceiptAttempt(retriesOnly: Bool = false) async throws -> Date? {
+    package func nextReceiptAttempt(retriesOnly: Bool = false) async throws -> Date? {
         let sql =
             retriesOnly
             ? "SELECT MIN(next_attempt_at) FROM receipts WHERE status = 'pending' AND next_attempt_at IS NOT NULL"

@@ -2,7 +2,7 @@ import GRDB
 
 extension Ledger {
     /// The schema migrations applied to the file, oldest first (`v1`, …), for `nhacviec status`.
-    public func appliedMigrations() async throws -> [String] {
+    package func appliedMigrations() async throws -> [String] {
         try await read { db in try Ledger.migrator.completedMigrations(db) }
     }
 

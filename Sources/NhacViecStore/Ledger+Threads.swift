@@ -1,11 +1,11 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import NhacViecCore
+package import NhacViecCore
 
 extension Ledger {
     /// Appends `messageID` to the thread of messages sent to `agency` about one occurrence;
     /// appending the same Message-ID again changes nothing.
-    public func appendThread(occurrenceKey: String, agency: AgencyID, messageID: String, now: Date) async throws {
+    package func appendThread(occurrenceKey: String, agency: AgencyID, messageID: String, now: Date) async throws {
         try await write { db in
             try db.execute(
                 sql: """
@@ -19,7 +19,7 @@ extension Ledger {
 
     /// The Message-IDs sent to `agency` about one occurrence, oldest first: the last one is the
     /// next message's `In-Reply-To`, all of them its `References`.
-    public func thread(occurrenceKey: String, agency: AgencyID) async throws -> [String] {
+    package func thread(occurrenceKey: String, agency: AgencyID) async throws -> [String] {
         try await read { db in
             try String.fetchAll(
                 db,

@@ -1,22 +1,22 @@
-public import Foundation
+package import Foundation
 import GRDB
-public import NhacViecCore
+package import NhacViecCore
 
 /// What a link's token grants: acknowledging one occurrence for one agency, until it expires.
-public struct IssuedToken: Sendable, Hashable {
+package struct IssuedToken: Sendable, Hashable {
     /// SHA-256 of the token, hex (``AccessToken/hash``); the token itself is never stored.
-    public var hash: String
-    public var purpose: AccessToken.Purpose
+    package var hash: String
+    package var purpose: AccessToken.Purpose
     /// The agency whose work the token acknowledges.
-    public var agency: AgencyID
+    package var agency: AgencyID
     /// Who received the link: `agency` itself, or the supervising office recording on its behalf.
-    public var issuedTo: AgencyID
+    package var issuedTo: AgencyID
     /// The occurrence it acknowledges.
-    public var occurrence: OccurrenceReference
-    public var createdAt: Date
-    public var expiresAt: Date
+    package var occurrence: OccurrenceReference
+    package var createdAt: Date
+    package var expiresAt: Date
 
-    public init(
+    package init(
         token: AccessToken, agency: AgencyID, issuedTo: AgencyID, occurrence: Occurrence, createdAt: Date,
         expiresAt: Date
     ) {
@@ -30,17 +30,17 @@ public struct IssuedToken: Sendable, Hashable {
     }
 
     /// `plan:task:milestone:nominal-date`, as ``Occurrence/key``.
-    public var occurrenceKey: String {
+    package var occurrenceKey: String {
         occurrence.key
     }
 
     /// True when the link was sent to someone other than the agency it acknowledges for.
-    public var isOnBehalf: Bool { issuedTo != agency }
+    package var isOnBehalf: Bool { issuedTo != agency }
 }
 
 extension Ledger {
     /// Stores the hashes of freshly minted tokens, in one transaction.
-    public func insertTokens(_ tokens: [IssuedToken]) async throws {
+    package func insertTokens(_ tokens: [IssuedToken]) async throws {
         guard !tokens.isEmpty else { return }
         try await write { db in
             let statement = try db.cachedStatement(
@@ -63,7 +63,7 @@ extension Ledger {
 
     /// The grant of `token` at `now`; nil when it is unknown, of another purpose, expired or revoked (callers answer
     /// all of these the same way, so a probe learns nothing).
-    public func grant(of token: AccessToken, now: Date) async throws -> IssuedToken? {
+    package func grant(of token: AccessToken, now: Date) async throws -> IssuedToken? {
         let hash = token.hash
         let purpose = token.purpose
         return try await read { db in
@@ -95,7 +95,7 @@ extension Ledger {
     ///
     /// - Returns: How many were revoked.
     @discardableResult
-    public func revokeTokens(occurrenceKey: String, agency: AgencyID, now: Date) async throws -> Int {
+    package func revokeTokens(occurrenceKey: String, agency: AgencyID, now: Date) async throws -> Int {
         try await write { db in
             try db.execute(
                 sql: """

@@ -1,10 +1,11 @@
-public import Foundation
-public import NhacViecCore
+package import Foundation
+package import NhacViecCore
 
 extension Ledger {
     /// Writes the outcome of one attempt on the deliveries `ids`, whatever their channel; `endpoint` is the webhook
     /// URL a ``DeliveryTransition/disableEndpoint(error:)`` disables.
-    public func apply(_ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date) async throws {
+    package func apply(_ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date) async throws
+    {
         switch transition {
         case .sent:
             try await markSent(ids: ids, now: now)
@@ -21,7 +22,7 @@ extension Ledger {
     }
 
     /// Writes the outcome of one attempt on a queued receipt.
-    public func apply(_ transition: DeliveryTransition, receipt id: Int64, now: Date) async throws {
+    package func apply(_ transition: DeliveryTransition, receipt id: Int64, now: Date) async throws {
         switch transition {
         case .sent:
             try await markReceiptSent(id: id, now: now)

@@ -17,7 +17,7 @@ import GRDB
 ///
 /// - Important: Writes run to completion even when the calling task is cancelled, so a graceful
 ///   shutdown never leaves a delivered message marked `sending`.
-public struct Ledger: Sendable {
+package struct Ledger: Sendable {
     /// How long a write waits for another process's write before giving up.
     static let busyTimeout: TimeInterval = 10
 
@@ -25,10 +25,10 @@ public struct Ledger: Sendable {
     static let chunkSize = 500
 
     /// The database file, or `:memory:`.
-    public let path: String
+    package let path: String
 
     /// `<state_dir>/state.sqlite`: the one place the ledger's file name is spelled.
-    public static func path(inStateDirectory directory: String) -> String {
+    package static func path(inStateDirectory directory: String) -> String {
         directory + "/state.sqlite"
     }
     private let database: any DatabaseWriter
@@ -38,12 +38,13 @@ public struct Ledger: Sendable {
     ///
     /// - Throws: ``StoreError`` when the directory or file cannot be created or opened, when the
     ///   file is not an SQLite database or is corrupt, or when a newer nhacviec wrote it.
-    public init(path: String) throws {
+    package init(path: String) throws {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent()
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         } catch {
             throw StoreError(
+                code: Self.fileSystemCode(error),
                 path: directory.path,
                 action: "create the directory",
                 reason: Self.fileSystemReason(error),
@@ -60,7 +61,7 @@ public struct Ledger: Sendable {
     }
 
     /// An empty ledger in memory, for tests.
-    public static func inMemory() throws -> Ledger {
+    package static func inMemory() throws -> Ledger {
         let path = ":memory:"
         let queue: DatabaseQueue
         do {
@@ -83,6 +84,7 @@ public struct Ledger: Sendable {
         }
         if superseded {
             throw StoreError(
+                code: .newerSchema,
                 path: path,
                 action: "open",
                 reason: "a newer version of nhacviec has changed its schema",
@@ -100,6 +102,14 @@ public struct Ledger: Sendable {
     }
 
     /// Why creating the state directory failed, in a few words.
+    private static func fileSystemCode(_ error: any Error) -> StoreError.Code {
+        switch (error as? CocoaError)?.code {
+        case .fileWriteNoPermission?, .fileWriteVolumeReadOnly?: .permissionDenied
+        case .fileWriteOutOfSpace?: .diskFull
+        default: .other
+        }
+    }
+
     private static func fileSystemReason(_ error: any Error) -> String {
         switch (error as? CocoaError)?.code {
         case .fileWriteNoPermission?: "permission denied"

@@ -1,24 +1,24 @@
-public import Foundation
-public import NhacViecCore
+package import Foundation
+package import NhacViecCore
 
 /// A delivery to record in the ledger: one reminder on one channel.
-public struct NewDelivery: Sendable, Hashable {
+package struct NewDelivery: Sendable, Hashable {
     /// The reminder's stable key, `plan:task:milestone:nominal-date:agency:stage`.
-    public var reminderKey: String
+    package var reminderKey: String
     /// `email:<address>` or `webhook`.
-    public var channel: DeliveryChannel
+    package var channel: DeliveryChannel
     /// The occurrence's stable key, `plan:task:milestone:nominal-date`.
-    public var occurrenceKey: String
-    public var agency: AgencyID
-    public var kind: ReminderKind
+    package var occurrenceKey: String
+    package var agency: AgencyID
+    package var kind: ReminderKind
     /// `before-7`, `due`, `overdue-2`, `escalation`, `nudge`.
-    public var stage: String
+    package var stage: String
     /// The effective due date, when the occurrence has one.
-    public var dueDate: CivilDate?
+    package var dueDate: CivilDate?
     /// The instant the reminder was planned to go out.
-    public var plannedAt: Date
+    package var plannedAt: Date
 
-    public init(
+    package init(
         reminderKey: String,
         channel: DeliveryChannel,
         occurrenceKey: String,

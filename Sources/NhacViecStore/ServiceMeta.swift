@@ -1,6 +1,6 @@
 /// The facts the service records for `nhacviec status` in the ledger's `meta` table: one spelling, shared by the
 /// writer (the service) and the reader (`status`).
-public enum ServiceMeta: String, Sendable, CaseIterable {
+package enum ServiceMeta: String, Sendable, CaseIterable {
     case lastPass = "service.last_pass"
     case nextWake = "service.next_wake"
     case configFile = "service.config_file"

@@ -1,19 +1,19 @@
 import Foundation
 import Glibc
-public import Logging
+package import Logging
 
 /// A swift-log handler that writes each event as one line to a file descriptor (stderr by default), in the
 /// journal's format when that descriptor is the journal and in a human format otherwise.
 ///
 /// Each line is written with one `write(2)`, so lines from concurrent tasks do not interleave. A failed write
 /// (stderr closed) is dropped: logging never stops the daemon.
-public struct JournalLogHandler: LogHandler {
+package struct JournalLogHandler: LogHandler {
     /// Events below this level are not written.
-    public var logLevel: Logger.Level
+    package var logLevel: Logger.Level
     /// Metadata written with every event of this logger.
-    public var metadata: Logger.Metadata = [:]
+    package var metadata: Logger.Metadata = [:]
     /// Contextual metadata (task-local values) added to every event.
-    public var metadataProvider: Logger.MetadataProvider?
+    package var metadataProvider: Logger.MetadataProvider?
 
     private let label: String
     private let format: LogLineFormat
@@ -24,7 +24,7 @@ public struct JournalLogHandler: LogHandler {
     /// - Parameters:
     ///   - format: the line layout; ``LogLineFormat/detect(fileDescriptor:environment:)`` picks it for a daemon.
     ///   - fileDescriptor: where lines go; 2 is stderr.
-    public init(
+    package init(
         label: String,
         level: Logger.Level = .info,
         format: LogLineFormat,
@@ -39,7 +39,7 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// Writes `event` as one line; event metadata overrides the provider's, which overrides the logger's.
-    public func log(event: LogEvent) {
+    package func log(event: LogEvent) {
         var merged = metadata
         if let provided = metadataProvider?.get() {
             merged.merge(provided, uniquingKeysWith: { _, provided in provided })
@@ -53,7 +53,7 @@ public struct JournalLogHandler: LogHandler {
     }
 
     /// The logger metadata stored under `metadataKey`.
-    public subscript(metadataKey metadataKey: String) -> Logger.Metadata.Value? {
+    package subscript(metadataKey metadataKey: String) -> Logger.Metadata.Value? {
         get { metadata[metadataKey] }
         set { metadata[metadataKey] = newValue }
     }

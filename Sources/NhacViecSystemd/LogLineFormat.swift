@@ -1,13 +1,13 @@
-public import Foundation
+package import Foundation
 import Glibc
-public import Logging
+package import Logging
 
 /// How one log event is laid out as one line: for the systemd journal, or for a person.
 ///
 /// Metadata follows the message as `key=value` pairs sorted by key; nested dictionaries become dotted keys
 /// (`smtp.code=550`), and a value with a space, quote, `=` or backslash is quoted. Newlines and other control
 /// characters in the message and in values are escaped (`\n`), so one event is always one line.
-public enum LogLineFormat: Sendable, Equatable {
+package enum LogLineFormat: Sendable, Equatable {
     /// `<6>nhacviec: message key=value`: the syslog priority prefix that journald reads as the entry's
     /// priority, and no timestamp, since the journal records its own.
     case journal
@@ -20,7 +20,7 @@ public enum LogLineFormat: Sendable, Equatable {
     /// systemd sets `$JOURNAL_STREAM` to `device:inode` of the journal stream it gives a service; the descriptor
     /// is that stream only if `fstat(2)` reports the same pair (systemd.exec(5)), which rules out an inherited
     /// variable with a redirected stderr.
-    public static func detect(
+    package static func detect(
         fileDescriptor: Int32 = 2,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) -> LogLineFormat {
@@ -29,7 +29,7 @@ public enum LogLineFormat: Sendable, Equatable {
     }
 
     /// One event as one line, ending in a newline.
-    public func line(
+    package func line(
         label: String,
         level: Logger.Level,
         message: String,

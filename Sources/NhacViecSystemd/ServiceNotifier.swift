@@ -1,7 +1,7 @@
 /// What the reminder loop tells its supervisor: readiness, reloads, stopping, a status line and watchdog pings.
 ///
 /// ``SystemdNotifier`` speaks `sd_notify`; tests pass a recorder, so the loop's notifications are asserted in-process.
-public protocol ServiceNotifier: Sendable {
+package protocol ServiceNotifier: Sendable {
     /// The supervisor's watchdog timeout, or nil when there is none.
     var watchdogInterval: Duration? { get }
     /// How often to ping the watchdog.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 import Glibc
 
 /// Tells systemd how the daemon is doing, as `sd_notify(3)` does, by writing datagrams to `$NOTIFY_SOCKET`.
@@ -9,54 +9,54 @@ import Glibc
 ///
 /// - Important: Under `NotifyAccess=main` systemd accepts messages from the main process only; send them from
 ///   the daemon itself, not from a child it starts.
-public struct SystemdNotifier: Sendable {
+package struct SystemdNotifier: Sendable {
     /// The longest `STATUS=` text sent, in UTF-8 bytes; longer text is cut at a character boundary.
     ///
     /// systemd drops a notification datagram larger than 4096 bytes whole, READY=1 included.
-    public static let maximumStatusBytes = 1024
+    package static let maximumStatusBytes = 1024
 
     /// The watchdog timeout systemd applies, from `$WATCHDOG_USEC`; `nil` when there is no watchdog for this
     /// process (`WatchdogSec=` unset, or `$WATCHDOG_PID` names another process).
-    public let watchdogInterval: Duration?
+    package let watchdogInterval: Duration?
 
     private let socket: NotifySocket?
 
     /// Reads `$NOTIFY_SOCKET`, `$WATCHDOG_USEC` and `$WATCHDOG_PID` from `environment`.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    package init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         socket = environment["NOTIFY_SOCKET"].flatMap { $0.isEmpty ? nil : NotifySocket(address: $0) }
         watchdogInterval = Self.watchdogTimeout(environment: environment, processID: getpid())
     }
 
     /// Whether systemd listens for notifications (`$NOTIFY_SOCKET` is set).
-    public var isEnabled: Bool { socket != nil }
+    package var isEnabled: Bool { socket != nil }
 
     /// How often to call ``watchdog()``: half the timeout, as `sd_watchdog_enabled(3)` recommends.
-    public var watchdogPingInterval: Duration? { watchdogInterval.map { $0 / 2 } }
+    package var watchdogPingInterval: Duration? { watchdogInterval.map { $0 / 2 } }
 
     /// Start-up or a reload is complete: `READY=1`, with `STATUS=` when `status` is given.
-    public func ready(status: String? = nil) throws(SystemdNotifierError) {
+    package func ready(status: String? = nil) throws(SystemdNotifierError) {
         try send(["READY=1"] + (status.map { [Self.statusField($0)] } ?? []))
     }
 
     /// A reload has begun: `RELOADING=1` with `MONOTONIC_USEC=` (`CLOCK_MONOTONIC` in µs), which systemd uses
     /// to match the reload to its request. Follow it with ``ready(status:)`` when the reload ends, whatever its
     /// outcome.
-    public func reloading() throws(SystemdNotifierError) {
+    package func reloading() throws(SystemdNotifierError) {
         try send(["RELOADING=1", "MONOTONIC_USEC=\(Self.monotonicMicroseconds())"])
     }
 
     /// Shutdown has begun: `STOPPING=1`.
-    public func stopping() throws(SystemdNotifierError) {
+    package func stopping() throws(SystemdNotifierError) {
         try send(["STOPPING=1"])
     }
 
     /// A one-line status shown by `systemctl status`: `STATUS=`; control characters become spaces.
-    public func status(_ text: String) throws(SystemdNotifierError) {
+    package func status(_ text: String) throws(SystemdNotifierError) {
         try send([Self.statusField(text)])
     }
 
     /// The daemon is alive: `WATCHDOG=1`. Call it every ``watchdogPingInterval`` from the loop that does the work.
-    public func watchdog() throws(SystemdNotifierError) {
+    package func watchdog() throws(SystemdNotifierError) {
         try send(["WATCHDOG=1"])
     }
 

@@ -1,9 +1,9 @@
 import Glibc
 
 /// Why a notification did not reach systemd. The daemon goes on: log it and carry on.
-public struct SystemdNotifierError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SystemdNotifierError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         /// `$NOTIFY_SOCKET` is neither an absolute path nor an `@abstract` name that fits in `sun_path`.
         case unsupportedAddress
         /// `socket(2)` failed, with this `errno`.
@@ -13,17 +13,17 @@ public struct SystemdNotifierError: Error, Equatable, Sendable, CustomStringConv
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
     /// `$NOTIFY_SOCKET` as given.
-    public let socket: String
+    package let socket: String
 
     /// An error for the socket at `socket`.
-    public init(_ reason: Reason, socket: String) {
+    package init(_ reason: Reason, socket: String) {
         self.reason = reason
         self.socket = socket
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .unsupportedAddress:
             "sd_notify: NOTIFY_SOCKET=\(socket) is not an absolute path or @abstract socket name; "

@@ -92,6 +92,7 @@ struct LedgerErrorTests {
         try Data(String(repeating: "nhắc việc, not a database\n", count: 200).utf8).write(
             to: URL(fileURLWithPath: path))
         let error = try #require(throws: StoreError.self) { try Ledger(path: path) }
+        #expect(error.code == .unreadable)
         #expect(error.path == path)
         #expect(error.description.contains(path))
         #expect(error.description.contains("not an SQLite database"))

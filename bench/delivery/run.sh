@@ -44,12 +44,8 @@ command -v smtp-sink >/dev/null || export PATH="$PATH:/usr/sbin"
 # --- build --------------------------------------------------------------------------------------------
 echo "building the bench (release, $SCRATCH) ..."
 build_log=$(mktemp)
-if ! swift build -c release --scratch-path "$SCRATCH" >"$build_log" 2>&1; then
+if ! swift build --package-path ../.. -c release --product delivery-bench --scratch-path "$SCRATCH" >"$build_log" 2>&1; then
     grep -E "error" "$build_log" | head -20 || cat "$build_log"
-    if grep -q "product 'NhacViecDelivery'" "$build_log"; then
-        echo "the main Package.swift must export the delivery module to the bench:" >&2
-        echo '    .library(name: "NhacViecDelivery", targets: ["NhacViecDelivery"]),' >&2
-    fi
     rm -f "$build_log"
     exit 1
 fi

@@ -1,19 +1,19 @@
-public import ArgumentParser
+package import ArgumentParser
 import Foundation
-public import NhacViecConfigFiles
+package import NhacViecConfigFiles
 import NhacViecCore
 
 /// `--config PATH`, shared by every subcommand that reads the configuration.
-public struct ConfigOptions: ParsableArguments {
+package struct ConfigOptions: ParsableArguments {
     @Option(
         name: .long,
         help: ArgumentHelp("The main config file; its include: patterns are relative to it.", valueName: "path"))
-    public var config: String = ConfigLoader.defaultPath
+    package var config: String = ConfigLoader.defaultPath
 
-    public init() {}
+    package init() {}
 
     /// Loads and validates the config; on errors prints every diagnostic to stderr and exits with status 1.
-    public func load(printWarnings: Bool = true) throws -> LoadedConfiguration {
+    package func load(printWarnings: Bool = true) throws -> LoadedConfiguration {
         do {
             let loaded = try ConfigLoader.load(path: config)
             if printWarnings {

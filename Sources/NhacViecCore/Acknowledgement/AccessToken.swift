@@ -5,14 +5,14 @@ import Foundation
 ///
 /// Only its SHA-256 ``hash`` is stored; logs show only ``logID``. A token of one purpose is refused on the
 /// routes of another.
-public struct AccessToken: Sendable, Hashable, CustomStringConvertible {
+package struct AccessToken: Sendable, Hashable, CustomStringConvertible {
     /// What a token may be used for; the prefix makes a token's purpose visible and checkable before a lookup.
-    public enum Purpose: String, Sendable, Hashable, CaseIterable {
+    package enum Purpose: String, Sendable, Hashable, CaseIterable {
         case acknowledge
         case feed
 
         /// `nva_` or `nvf_`.
-        public var prefix: String {
+        package var prefix: String {
             switch self {
             case .acknowledge: "nva_"
             case .feed: "nvf_"
@@ -20,12 +20,13 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public let purpose: Purpose
+    package let purpose: Purpose
     /// The full token, as it appears in a URL.
-    public let text: String
+    package let text: String
 
     /// A fresh token from `generator` (the system CSPRNG, `getrandom(2)`, unless a test injects one).
-    public static func generate<G: RandomNumberGenerator>(_ purpose: Purpose, using generator: inout G) -> AccessToken {
+    package static func generate<G: RandomNumberGenerator>(_ purpose: Purpose, using generator: inout G) -> AccessToken
+    {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(16)
         for _ in 0..<2 {
@@ -39,7 +40,7 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A fresh token from the system CSPRNG.
-    public static func generate(_ purpose: Purpose) -> AccessToken {
+    package static func generate(_ purpose: Purpose) -> AccessToken {
         var system = SystemRandomNumberGenerator()
         return generate(purpose, using: &system)
     }
@@ -50,7 +51,7 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// Reads a token from a URL path segment; nil unless it is `<prefix><32 lowercase hex digits>` of `purpose`.
-    public init?(parsing text: String, purpose: Purpose) {
+    package init?(parsing text: String, purpose: Purpose) {
         guard text.hasPrefix(purpose.prefix) else { return nil }
         let digits = text.utf8.dropFirst(purpose.prefix.utf8.count)
         guard digits.count == 32, digits.allSatisfy({ (48...57).contains($0) || (97...102).contains($0) }) else {
@@ -60,25 +61,25 @@ public struct AccessToken: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// SHA-256 of the token text, in hex: the only form the ledger keeps.
-    public var hash: String {
+    package var hash: String {
         Hex.encode(SHA256.hash(data: Array(text.utf8)))
     }
 
     /// The first 8 hex digits of ``hash``: enough to find a token in the ledger, useless to an attacker.
-    public var logID: String {
+    package var logID: String {
         String(hash.prefix(8))
     }
 
     /// The hidden value of the confirmation form: derived from the token, so only a page that showed the token's
     /// own form can post it back (a cross-site form cannot guess it without the token).
-    public var formValue: String {
+    package var formValue: String {
         let key = SymmetricKey(data: Array(text.utf8))
         let code = HMAC<SHA256>.authenticationCode(for: Array("nhacviec acknowledgement form".utf8), using: key)
         return String(Hex.encode(code).prefix(32))
     }
 
     /// Never the secret itself: a token printed by accident shows only its purpose and ``logID``.
-    public var description: String {
+    package var description: String {
         "\(purpose.prefix)…(\(logID))"
     }
 }

@@ -1,9 +1,9 @@
-public import Foundation
+package import Foundation
 
 /// An agency's report on one occurrence: from `nhacviec done`, a link in a reminder, or an integrator's POST.
-public struct Acknowledgement: Sendable, Hashable {
+package struct Acknowledgement: Sendable, Hashable {
     /// How a report reached nhacviec; shown by `status`, `upcoming` and the receipt.
-    public enum Source: String, Sendable, Hashable, CaseIterable {
+    package enum Source: String, Sendable, Hashable, CaseIterable {
         /// `nhacviec done` on the server.
         case cli
         /// The confirmation page of a link in a reminder email.
@@ -12,7 +12,7 @@ public struct Acknowledgement: Sendable, Hashable {
         case api
 
         /// "qua liên kết trong thư nhắc việc", …
-        public var vietnamese: String {
+        package var vietnamese: String {
             switch self {
             case .cli: "do quản trị viên ghi nhận"
             case .link: "qua liên kết trong thư nhắc việc"
@@ -22,21 +22,21 @@ public struct Acknowledgement: Sendable, Hashable {
     }
 
     /// The occurrence's stable key, `plan:task:milestone:nominal-date`.
-    public var occurrenceKey: String
-    public var agency: AgencyID
-    public var source: Source
+    package var occurrenceKey: String
+    package var agency: AgencyID
+    package var source: Source
     /// "Người báo cáo", as typed on the confirmation page.
-    public var reporter: String?
+    package var reporter: String?
     /// "Số, ngày văn bản đã gửi / ghi chú".
-    public var note: String?
+    package var note: String?
     /// The agency that recorded it for `agency` (the supervising office, from an escalation link).
-    public var onBehalfBy: AgencyID?
+    package var onBehalfBy: AgencyID?
     /// The client's address (from `X-Forwarded-For` only behind a trusted proxy) and user agent, for audits.
-    public var clientAddress: String?
-    public var userAgent: String?
-    public var recordedAt: Date
+    package var clientAddress: String?
+    package var userAgent: String?
+    package var recordedAt: Date
 
-    public init(
+    package init(
         occurrenceKey: String, agency: AgencyID, source: Source, reporter: String? = nil, note: String? = nil,
         onBehalfBy: AgencyID? = nil, clientAddress: String? = nil, userAgent: String? = nil, recordedAt: Date
     ) {
@@ -55,12 +55,12 @@ public struct Acknowledgement: Sendable, Hashable {
 extension Acknowledgement {
     /// `{"agency","source","reporter","note","on_behalf_by","recorded_at"}`, as `upcoming` and `status` print it, with
     /// the time in `localTime`'s zone and offset.
-    public func json(in localTime: LocalTime) -> JSONValue {
+    package func json(in localTime: LocalTime) -> JSONValue {
         .object(jsonMembers(in: localTime))
     }
 
     /// The members of ``json(in:)``, for objects that add their own around them (`status`, the route's reply).
-    public func jsonMembers(in localTime: LocalTime) -> [(String, JSONValue)] {
+    package func jsonMembers(in localTime: LocalTime) -> [(String, JSONValue)] {
         [
             ("agency", .string(agency.rawValue)), ("source", .string(source.rawValue)),
             ("reporter", .optional(reporter)), ("note", .optional(note)),

@@ -1,13 +1,13 @@
 /// Names one occurrence by plan, task, milestone and nominal date, as stored with a token or an acknowledgement,
 /// and finds it again in a (possibly reloaded) configuration.
-public struct OccurrenceReference: Sendable, Hashable {
-    public var plan: PlanID
-    public var task: TaskID
-    public var milestone: MilestoneID
+package struct OccurrenceReference: Sendable, Hashable {
+    package var plan: PlanID
+    package var task: TaskID
+    package var milestone: MilestoneID
     /// The date the plan names; nil for ongoing work and undated requests.
-    public var nominalDue: CivilDate?
+    package var nominalDue: CivilDate?
 
-    public init(plan: PlanID, task: TaskID, milestone: MilestoneID, nominalDue: CivilDate?) {
+    package init(plan: PlanID, task: TaskID, milestone: MilestoneID, nominalDue: CivilDate?) {
         self.plan = plan
         self.task = task
         self.milestone = milestone
@@ -16,12 +16,12 @@ public struct OccurrenceReference: Sendable, Hashable {
 
     /// The stable key, `plan:task:milestone:YYYY-MM-DD` (nominal date, or `undated`): the one spelling of
     /// ``Occurrence/key``, kept in the ledger.
-    public var key: String {
+    package var key: String {
         "\(plan):\(task):\(milestone):\(nominalDue?.iso8601 ?? "undated")"
     }
 
     /// Reads an ``Occurrence/key`` (`plan:task:milestone:YYYY-MM-DD` or `…:undated`); ids never contain ':'.
-    public init?(key: String) {
+    package init?(key: String) {
         let parts = key.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == 4, !parts[0].isEmpty, !parts[1].isEmpty, !parts[2].isEmpty else { return nil }
         let nominal: CivilDate?
@@ -35,7 +35,7 @@ public struct OccurrenceReference: Sendable, Hashable {
     }
 
     /// The occurrence in `configuration`, with its effective due date; nil when the plan, task or milestone is gone.
-    public func resolve(in configuration: Configuration) -> Occurrence? {
+    package func resolve(in configuration: Configuration) -> Occurrence? {
         guard let plan = configuration.plans.first(where: { $0.id == self.plan }),
             let task = plan.tasks.first(where: { $0.id == self.task }),
             let milestone = task.milestones.first(where: { $0.id == self.milestone })

@@ -3,18 +3,18 @@
 ///
 /// A day off of a statutory kind replaces the computed default days of that holiday in the year of `last`;
 /// see `WorkingCalendar`.
-public struct AnnouncedDay: Sendable, Hashable {
+package struct AnnouncedDay: Sendable, Hashable {
     /// The first day; equal to `last` for a single date.
-    public var first: CivilDate
+    package var first: CivilDate
     /// The last day, included.
-    public var last: CivilDate
-    public var name: String
-    public var kind: DayKind
-    public var working: Bool
+    package var last: CivilDate
+    package var name: String
+    package var kind: DayKind
+    package var working: Bool
     /// The config file that announced it, shown as the `source` of the days.
-    public var file: String
+    package var file: String
 
-    public init(first: CivilDate, last: CivilDate, name: String, kind: DayKind, working: Bool, file: String) {
+    package init(first: CivilDate, last: CivilDate, name: String, kind: DayKind, working: Bool, file: String) {
         self.first = first
         self.last = last
         self.name = name

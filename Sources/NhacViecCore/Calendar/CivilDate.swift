@@ -2,17 +2,17 @@
 ///
 /// Due dates are days, not instants: using this type instead of `Date` at midnight
 /// means a deadline can never drift across a time-zone or DST boundary.
-public struct CivilDate: Hashable, Comparable, Sendable {
+package struct CivilDate: Hashable, Comparable, Sendable {
     /// Days since 1970-01-01 (negative before it). All arithmetic works on this number.
-    public let dayNumber: Int
+    package let dayNumber: Int
 
     /// Creates the date `dayNumber` days after 1970-01-01.
-    public init(dayNumber: Int) {
+    package init(dayNumber: Int) {
         self.dayNumber = dayNumber
     }
 
     /// Creates a date from its parts, or returns `nil` for an impossible date such as 31/2.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
             (1...CivilDate.daysIn(month: month, year: year)).contains(day)
         else { return nil }
@@ -20,49 +20,49 @@ public struct CivilDate: Hashable, Comparable, Sendable {
     }
 
     /// The year, month and day of this date.
-    public var components: (year: Int, month: Int, day: Int) {
+    package var components: (year: Int, month: Int, day: Int) {
         CivilDate.civilFromDays(dayNumber)
     }
 
-    public var year: Int { components.year }
-    public var month: Int { components.month }
-    public var day: Int { components.day }
+    package var year: Int { components.year }
+    package var month: Int { components.month }
+    package var day: Int { components.day }
 
     /// The day of the week.
-    public var weekday: Weekday {
+    package var weekday: Weekday {
         // 1970-01-01 was a Thursday.
         let index = ((dayNumber % 7) + 7 + 4) % 7  // 0 = Sunday
         return Weekday(sundayBasedIndex: index)
     }
 
     /// The date `days` days later (earlier when negative).
-    public func adding(days: Int) -> CivilDate {
+    package func adding(days: Int) -> CivilDate {
         CivilDate(dayNumber: dayNumber + days)
     }
 
     /// Number of days from `self` to `other` (positive when `other` is later).
-    public func days(to other: CivilDate) -> Int {
+    package func days(to other: CivilDate) -> Int {
         other.dayNumber - dayNumber
     }
 
     /// The last day of this date's month.
-    public var lastDayOfMonth: CivilDate {
+    package var lastDayOfMonth: CivilDate {
         let (y, m, _) = components
         return CivilDate(
             dayNumber: CivilDate.daysFromCivil(year: y, month: m, day: CivilDate.daysIn(month: m, year: y)))
     }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
+    package static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
         lhs.dayNumber < rhs.dayNumber
     }
 
     /// Whether `year` is a Gregorian leap year.
-    public static func isLeapYear(_ year: Int) -> Bool {
+    package static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
     /// The number of days in `month` of `year`.
-    public static func daysIn(month: Int, year: Int) -> Int {
+    package static func daysIn(month: Int, year: Int) -> Int {
         switch month {
         case 2: return isLeapYear(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -97,22 +97,22 @@ public struct CivilDate: Hashable, Comparable, Sendable {
 
 extension CivilDate: CustomStringConvertible {
     /// ISO 8601 form, `YYYY-MM-DD`.
-    public var description: String { iso8601 }
+    package var description: String { iso8601 }
 
     /// ISO 8601 form, `YYYY-MM-DD`.
-    public var iso8601: String {
+    package var iso8601: String {
         let (y, m, d) = components
         return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
     }
 
     /// Vietnamese short form, `d/m/yyyy` (as written in plans: "25/4/2025").
-    public var vietnamese: String {
+    package var vietnamese: String {
         let (y, m, d) = components
         return "\(d)/\(m)/\(y)"
     }
 
     /// Vietnamese form with zero padding, `dd/mm/yyyy`.
-    public var vietnamesePadded: String {
+    package var vietnamesePadded: String {
         let (y, m, d) = components
         return "\(pad(d, 2))/\(pad(m, 2))/\(y)"
     }
@@ -120,7 +120,7 @@ extension CivilDate: CustomStringConvertible {
 
 extension CivilDate {
     /// Parses `YYYY-MM-DD` or the Vietnamese `D/M/YYYY`; `nil` when malformed or impossible.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let trimmed = text.trimmingSpaces
         if let parts = CivilDate.numbers(trimmed, separator: "-"), parts.count == 3,
             trimmed.split(separator: "-")[0].count == 4

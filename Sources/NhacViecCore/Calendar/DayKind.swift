@@ -2,7 +2,7 @@
 ///
 /// The six statutory kinds (Labour Code 2019, Art. 112) matter to `WorkingCalendar`: an announced day off of one
 /// of them replaces the computed default days of that holiday for the year.
-public enum DayKind: String, Sendable, Hashable, CaseIterable {
+package enum DayKind: String, Sendable, Hashable, CaseIterable {
     case newYear = "new_year"
     case tet
     case hungKings = "hung_kings"
@@ -13,7 +13,7 @@ public enum DayKind: String, Sendable, Hashable, CaseIterable {
     case announced
 
     /// Whether this is one of the public holidays of Art. 112 (not a compensatory or otherwise announced day).
-    public var isStatutoryHoliday: Bool {
+    package var isStatutoryHoliday: Bool {
         switch self {
         case .newYear, .tet, .hungKings, .reunification, .labour, .nationalDay: true
         case .compensatory, .announced: false

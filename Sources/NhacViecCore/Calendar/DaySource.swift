@@ -1,5 +1,5 @@
 /// Where a `CalendarDay` comes from: computed from the Labour Code, or announced in a config file.
-public enum DaySource: Sendable, Hashable {
+package enum DaySource: Sendable, Hashable {
     /// A holiday of Art. 112 computed for the year.
     case statutory
     /// A day off computed under Art. 111(3) because a holiday fell on a weekly rest day.
@@ -10,7 +10,7 @@ public enum DaySource: Sendable, Hashable {
 
 extension DaySource: CustomStringConvertible {
     /// `statutory`, `compensatory`, or the config file path: the `source` column of `nhacviec holidays`.
-    public var description: String {
+    package var description: String {
         switch self {
         case .statutory: "statutory"
         case .compensatory: "compensatory"

@@ -7,7 +7,7 @@ extension LunarCalendar {
     /// The can-chi name of lunar year `year`: "Giáp Tý" for 1984, "Ất Tỵ" for 2025, "Bính Ngọ" for 2026.
     ///
     /// The sexagenary cycle has no range limit, so this answers for any year.
-    public static func canChi(ofYear year: Int) -> String {
+    package static func canChi(ofYear year: Int) -> String {
         let stem = (year % 10 + 16) % 10
         let branch = (year % 12 + 20) % 12
         return heavenlyStems[stem] + " " + earthlyBranches[branch]

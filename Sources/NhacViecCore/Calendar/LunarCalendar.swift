@@ -6,21 +6,21 @@
 /// UTC+8 is why Tết fell on 1985-01-21, 2007-02-17 and will fall on 2030-02-02 in Vietnam. Lunar years before
 /// 1968 are reckoned at UTC+8, as the calendar then in use was, so Tết 1965 is 1965-02-02 and Mậu Thân is
 /// 1968-01-29 (China's: 1968-01-30). The months of all supported years are computed once, on first use.
-public enum LunarCalendar {
+package enum LunarCalendar {
     /// The lunar years that every function here answers for.
-    public static let supportedYears: ClosedRange<Int> = 1900...2199
+    package static let supportedYears: ClosedRange<Int> = 1900...2199
 
     static let table = LunarTable(years: supportedYears)
 
     /// The solar dates of the supported lunar years: from Tết 1900 (1900-01-31) to the eve of Tết 2200.
-    public static var supportedDates: ClosedRange<CivilDate> {
+    package static var supportedDates: ClosedRange<CivilDate> {
         let first = table.newYearIndex.first.map { table.months[$0].start } ?? 0
         let end = table.newYearIndex.last.map { table.months[$0].start } ?? 1
         return CivilDate(dayNumber: first)...CivilDate(dayNumber: end - 1)
     }
 
     /// The lunar date of `date`, or `nil` outside `supportedDates`.
-    public static func lunarDate(for date: CivilDate) -> LunarDate? {
+    package static func lunarDate(for date: CivilDate) -> LunarDate? {
         guard let lunar = table.lunarDate(dayNumber: date.dayNumber), supportedYears.contains(lunar.year) else {
             return nil
         }
@@ -29,7 +29,7 @@ public enum LunarCalendar {
 
     /// The solar date of `date`, or `nil` when that lunar date does not exist (a leap flag on a month that is
     /// not leap that year, day 30 of a 29-day month, a year outside `supportedYears`).
-    public static func solarDate(for date: LunarDate) -> CivilDate? {
+    package static func solarDate(for date: LunarDate) -> CivilDate? {
         guard let index = table.monthIndex(number: date.month, year: date.year, isLeap: date.isLeapMonth),
             (1...table.length(ofMonthAt: index)).contains(date.day)
         else { return nil }
@@ -37,13 +37,13 @@ public enum LunarCalendar {
     }
 
     /// The number of days (29 or 30) of month `month` of lunar year `year`, or `nil` when there is no such month.
-    public static func daysInMonth(month: Int, year: Int, isLeap: Bool = false) -> Int? {
+    package static func daysInMonth(month: Int, year: Int, isLeap: Bool = false) -> Int? {
         table.monthIndex(number: month, year: year, isLeap: isLeap).map(table.length(ofMonthAt:))
     }
 
     /// The number of the leap month of lunar year `year` (the leap month follows the regular month of that
     /// number), or `nil` when the year has 12 months or is outside `supportedYears`.
-    public static func leapMonth(ofYear year: Int) -> Int? {
+    package static func leapMonth(ofYear year: Int) -> Int? {
         guard supportedYears.contains(year) else { return nil }
         let position = year - supportedYears.lowerBound
         guard position + 1 < table.newYearIndex.count else { return nil }

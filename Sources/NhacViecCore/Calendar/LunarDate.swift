@@ -2,16 +2,16 @@
 ///
 /// `year` is the Gregorian year in which that lunar year's Tết (1/1) falls, so 1/1/2026 is 2026-02-17.
 /// Get one from a solar date with `LunarCalendar.lunarDate(for:)`.
-public struct LunarDate: Hashable, Sendable {
+package struct LunarDate: Hashable, Sendable {
     /// 1–30.
-    public var day: Int
+    package var day: Int
     /// 1–12; a leap month has the number of the month before it.
-    public var month: Int
-    public var year: Int
+    package var month: Int
+    package var year: Int
     /// Whether this is the leap month (tháng nhuận) that follows the regular month `month`.
-    public var isLeapMonth: Bool
+    package var isLeapMonth: Bool
 
-    public init(day: Int, month: Int, year: Int, isLeapMonth: Bool = false) {
+    package init(day: Int, month: Int, year: Int, isLeapMonth: Bool = false) {
         self.day = day
         self.month = month
         self.year = year
@@ -19,14 +19,14 @@ public struct LunarDate: Hashable, Sendable {
     }
 
     /// The can-chi name of the lunar year, e.g. "Bính Ngọ".
-    public var yearName: String {
+    package var yearName: String {
         LunarCalendar.canChi(ofYear: year)
     }
 }
 
 extension LunarDate: CustomStringConvertible {
     /// `d/m/yyyy`, with ` (tháng m nhuận)` after it in a leap month: "1/1/2026", "3/6/2025 (tháng 6 nhuận)".
-    public var description: String {
+    package var description: String {
         "\(day)/\(month)/\(year)" + (isLeapMonth ? " (tháng \(month) nhuận)" : "")
     }
 }

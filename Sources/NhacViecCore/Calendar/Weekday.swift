@@ -1,5 +1,5 @@
 /// A day of the week, named as in the config (`saturday`, `sunday`, …).
-public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable {
+package enum Weekday: String, CaseIterable, Sendable, Hashable, Codable {
     case monday, tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// 0 = Sunday … 6 = Saturday.
@@ -8,7 +8,7 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// Vietnamese name as used in letters ("Thứ Hai" … "Chủ nhật").
-    public var vietnameseName: String {
+    package var vietnameseName: String {
         switch self {
         case .monday: "Thứ Hai"
         case .tuesday: "Thứ Ba"
@@ -21,7 +21,7 @@ public enum Weekday: String, CaseIterable, Sendable, Hashable, Codable {
     }
 
     /// English three-letter abbreviation, as RFC 5322 and RFC 5545 need.
-    public var englishAbbreviation: String {
+    package var englishAbbreviation: String {
         switch self {
         case .monday: "Mon"
         case .tuesday: "Tue"

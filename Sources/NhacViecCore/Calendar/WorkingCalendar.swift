@@ -15,13 +15,13 @@
 ///   day nor a day off (searching at most 60 days ahead); several move to successive days. When that day is an
 ///   announced compensatory day off, the announced day stands for it instead.
 /// - Announced working days are working days whatever else falls on them.
-public struct WorkingCalendar: Sendable {
-    public let weekend: Set<Weekday>
-    public let statutoryHolidays: Bool
-    public let announced: [AnnouncedDay]
+package struct WorkingCalendar: Sendable {
+    package let weekend: Set<Weekday>
+    package let statutoryHolidays: Bool
+    package let announced: [AnnouncedDay]
 
     /// The days whose holidays are computed; outside it only `weekend` makes a day off.
-    public static let span: ClosedRange<CivilDate> =
+    package static let span: ClosedRange<CivilDate> =
         CivilDate(
             dayNumber: CivilDate.daysFromCivil(year: 1900, month: 1, day: 1))...CivilDate(
             dayNumber: CivilDate.daysFromCivil(year: 2199, month: 12, day: 31))
@@ -39,7 +39,7 @@ public struct WorkingCalendar: Sendable {
     /// `weekdayCount[i]` is the number of worked phases among `0..<i`, phases taken modulo 7 (14 entries).
     private let weekdayCount: [Int]
 
-    public init(
+    package init(
         weekend: Set<Weekday> = [.saturday, .sunday], statutoryHolidays: Bool = true, announced: [AnnouncedDay] = []
     ) {
         self.weekend = weekend
@@ -122,29 +122,29 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// Whether `date` is a working day.
-    public func isWorkingDay(_ date: CivilDate) -> Bool {
+    package func isWorkingDay(_ date: CivilDate) -> Bool {
         let index = date.dayNumber - first
         guard index >= 0, index + 1 < workingBefore.count else { return workedByPhase[Self.phase(date.dayNumber)] }
         return workingBefore[index + 1] > workingBefore[index]
     }
 
     /// `date` if it is a working day, else the first working day after it.
-    public func nextWorkingDay(onOrAfter date: CivilDate) -> CivilDate {
+    package func nextWorkingDay(onOrAfter date: CivilDate) -> CivilDate {
         isWorkingDay(date) ? date : adding(workingDays: 1, to: date)
     }
 
     /// The first working day after `date`.
-    public func nextWorkingDay(after date: CivilDate) -> CivilDate {
+    package func nextWorkingDay(after date: CivilDate) -> CivilDate {
         adding(workingDays: 1, to: date)
     }
 
     /// `date` if it is a working day, else the last working day before it.
-    public func previousWorkingDay(onOrBefore date: CivilDate) -> CivilDate {
+    package func previousWorkingDay(onOrBefore date: CivilDate) -> CivilDate {
         isWorkingDay(date) ? date : adding(workingDays: -1, to: date)
     }
 
     /// The last working day before `date`.
-    public func previousWorkingDay(before date: CivilDate) -> CivilDate {
+    package func previousWorkingDay(before date: CivilDate) -> CivilDate {
         adding(workingDays: -1, to: date)
     }
 
@@ -153,7 +153,7 @@ public struct WorkingCalendar: Sendable {
     /// `date` need not be a working day: adding 1 to a Saturday gives the next working day.
     /// For `n >= 0`, `workingDays(from: date, to: adding(workingDays: n, to: date)) == n`.
     /// - Important: With a weekend of all seven days there may be no such day; then `date` is returned.
-    public func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
+    package func adding(workingDays n: Int, to date: CivilDate) -> CivilDate {
         let day = date.dayNumber
         if n > 0, let bound = firstBound(reaching: workingDaysBefore(day + 1) + n, above: day + 1) {
             return CivilDate(dayNumber: bound - 1)
@@ -169,13 +169,13 @@ public struct WorkingCalendar: Sendable {
     ///
     /// So the count from a due date's eve to the due date is 1 when the due date is worked, and
     /// `workingDays(from: a, to: b) == -workingDays(from: b, to: a)`.
-    public func workingDays(from: CivilDate, to: CivilDate) -> Int {
+    package func workingDays(from: CivilDate, to: CivilDate) -> Int {
         workingDaysBefore(to.dayNumber + 1) - workingDaysBefore(from.dayNumber + 1)
     }
 
     /// Every day from `from` through `through` that is a holiday, a compensatory or announced day off, or an
     /// announced working day, sorted by date; plain weekends are left out.
-    public func days(from: CivilDate, through: CivilDate) -> [CalendarDay] {
+    package func days(from: CivilDate, through: CivilDate) -> [CalendarDay] {
         var low = 0
         var high = specialDays.count
         while low < high {
@@ -186,7 +186,7 @@ public struct WorkingCalendar: Sendable {
     }
 
     /// The holiday, day off or working day announced or computed for `date`; `nil` for an ordinary day or weekend.
-    public func day(_ date: CivilDate) -> CalendarDay? {
+    package func day(_ date: CivilDate) -> CalendarDay? {
         specialIndex[date.dayNumber].map { specialDays[$0] }
     }
 

@@ -1,15 +1,15 @@
 /// An office that receives reminders: a department, the provincial office, a commune.
-public struct Agency: Sendable, Hashable {
-    public var id: AgencyID
-    public var name: String
+package struct Agency: Sendable, Hashable {
+    package var id: AgencyID
+    package var name: String
     /// Validated plain addresses (`so-tu-phap@gialai.example`).
-    public var emails: [String]
+    package var emails: [String]
     /// An `https://` (or loopback `http://`) URL that receives signed JSON webhooks.
-    public var webhook: String?
-    public var groups: [GroupID]
-    public var location: SourceLocation?
+    package var webhook: String?
+    package var groups: [GroupID]
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         id: AgencyID, name: String, emails: [String] = [], webhook: String? = nil, groups: [GroupID] = [],
         location: SourceLocation? = nil
     ) {
@@ -23,12 +23,12 @@ public struct Agency: Sendable, Hashable {
 }
 
 /// A named set of agencies ("Các sở, ban, ngành tỉnh") that plans assign work to as a whole.
-public struct AgencyGroup: Sendable, Hashable {
-    public var id: GroupID
-    public var name: String
-    public var location: SourceLocation?
+package struct AgencyGroup: Sendable, Hashable {
+    package var id: GroupID
+    package var name: String
+    package var location: SourceLocation?
 
-    public init(id: GroupID, name: String, location: SourceLocation? = nil) {
+    package init(id: GroupID, name: String, location: SourceLocation? = nil) {
         self.id = id
         self.name = name
         self.location = location
@@ -36,11 +36,11 @@ public struct AgencyGroup: Sendable, Hashable {
 }
 
 /// A reference from a plan to an agency or to a group of agencies.
-public enum AgencyReference: Sendable, Hashable, CustomStringConvertible {
+package enum AgencyReference: Sendable, Hashable, CustomStringConvertible {
     case agency(AgencyID)
     case group(GroupID)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .agency(let id): id.rawValue
         case .group(let id): id.rawValue

@@ -1,26 +1,26 @@
 import Foundation
 
 /// The text of one config file and the path it is reported under.
-public struct ConfigSource: Sendable {
-    public var path: String
-    public var text: String
+package struct ConfigSource: Sendable {
+    package var path: String
+    package var text: String
 
-    public init(path: String, text: String) {
+    package init(path: String, text: String) {
         self.path = path
         self.text = text
     }
 }
 
 /// An `include:` entry of the main file; the file adapter expands it.
-public struct IncludePattern: Sendable, Hashable {
-    public var pattern: String
-    public var location: SourceLocation
+package struct IncludePattern: Sendable, Hashable {
+    package var pattern: String
+    package var location: SourceLocation
 }
 
 /// Builds a validated `Configuration` from file texts; all cross-file checks happen here. Does no I/O.
-public enum ConfigCompiler {
+package enum ConfigCompiler {
     /// The include patterns of the main file, in order (empty when it cannot be parsed; `compile` reports why).
-    public static func includePatterns(of main: ConfigSource) -> [IncludePattern] {
+    package static func includePatterns(of main: ConfigSource) -> [IncludePattern] {
         let sink = DiagnosticSink()
         let parsed = FragmentParser(file: main.path, sink: sink, isMain: true).parse(main.text)
         return parsed?.main.includes.map { IncludePattern(pattern: $0.value, location: $0.location) } ?? []
@@ -33,7 +33,7 @@ public enum ConfigCompiler {
     ///   - included: the files its includes matched, in include order.
     ///   - diagnostics: problems the caller already found (unreadable files, globs matching nothing).
     /// - Throws: `ConfigErrors` with every diagnostic, sorted by file and line, when any is an error.
-    public static func compile(
+    package static func compile(
         main: ConfigSource, included: [ConfigSource], diagnostics: [ConfigDiagnostic] = []
     ) throws(ConfigErrors) -> (configuration: Configuration, warnings: [ConfigDiagnostic]) {
         let sink = DiagnosticSink()

@@ -1,21 +1,21 @@
 /// The whole validated configuration: time zone, calendar, policy, agencies and plans.
-public struct Configuration: Sendable {
+package struct Configuration: Sendable {
     /// IANA name, `Asia/Ho_Chi_Minh` by default.
-    public var timeZone: String
+    package var timeZone: String
     /// UTC offset of `timeZone` in seconds (Vietnam has had no DST since 1975).
-    public var utcOffsetSeconds: Int
-    public var stateDirectory: String
-    public var calendar: WorkingCalendar
-    public var reminders: ReminderPolicy
-    public var delivery: DeliverySettings
+    package var utcOffsetSeconds: Int
+    package var stateDirectory: String
+    package var calendar: WorkingCalendar
+    package var reminders: ReminderPolicy
+    package var delivery: DeliverySettings
     /// The web server for acknowledgement links; nil when nothing listens and messages carry no links.
-    public var http: HTTPSettings?
-    public var directory: Directory
-    public var plans: [Plan]
+    package var http: HTTPSettings?
+    package var directory: Directory
+    package var plans: [Plan]
     /// Every file that was read, main file first.
-    public var files: [String]
+    package var files: [String]
 
-    public init(
+    package init(
         timeZone: String = "Asia/Ho_Chi_Minh", utcOffsetSeconds: Int = 7 * 3600, stateDirectory: String = "var",
         calendar: WorkingCalendar = WorkingCalendar(), reminders: ReminderPolicy = ReminderPolicy(),
         delivery: DeliverySettings = .default, http: HTTPSettings? = nil, directory: Directory, plans: [Plan],
@@ -34,7 +34,7 @@ public struct Configuration: Sendable {
     }
 
     /// `OK: 17 agencies, 2 groups, 1 plan, 21 tasks, 34 milestones`.
-    public var summary: String {
+    package var summary: String {
         let tasks = plans.reduce(0) { $0 + $1.tasks.count }
         let milestones = plans.reduce(0) { $0 + $1.tasks.reduce(0) { $0 + $1.milestones.count } }
         func count(_ n: Int, _ one: String, _ many: String) -> String { "\(n) \(n == 1 ? one : many)" }

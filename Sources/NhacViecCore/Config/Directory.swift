@@ -1,10 +1,10 @@
 /// The agency directory: every agency and group, and the expansion of groups into their members.
-public struct Directory: Sendable {
-    public private(set) var agencies: [AgencyID: Agency]
-    public private(set) var groups: [GroupID: AgencyGroup]
+package struct Directory: Sendable {
+    package private(set) var agencies: [AgencyID: Agency]
+    package private(set) var groups: [GroupID: AgencyGroup]
     private var members: [GroupID: [AgencyID]]
 
-    public init(agencies: [Agency], groups: [AgencyGroup]) {
+    package init(agencies: [Agency], groups: [AgencyGroup]) {
         self.agencies = Dictionary(agencies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.groups = Dictionary(groups.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         var members: [GroupID: [AgencyID]] = [:]
@@ -15,12 +15,12 @@ public struct Directory: Sendable {
     }
 
     /// The agencies of a group, sorted by id.
-    public func members(of group: GroupID) -> [AgencyID] {
+    package func members(of group: GroupID) -> [AgencyID] {
         members[group] ?? []
     }
 
     /// The distinct agencies the references name, groups expanded, sorted by id.
-    public func expand(_ references: [AgencyReference]) -> [AgencyID] {
+    package func expand(_ references: [AgencyReference]) -> [AgencyID] {
         var result = Set<AgencyID>()
         for reference in references {
             switch reference {
@@ -32,7 +32,7 @@ public struct Directory: Sendable {
     }
 
     /// The display name of an agency or group reference.
-    public func name(of reference: AgencyReference) -> String {
+    package func name(of reference: AgencyReference) -> String {
         switch reference {
         case .agency(let id): agencies[id]?.name ?? id.rawValue
         case .group(let id): groups[id]?.name ?? id.rawValue

@@ -3,13 +3,13 @@ import Foundation
 /// The `http:` section: where nhacviec's own web server listens and the public address agencies reach.
 ///
 /// Without it nothing listens and messages carry no links.
-public struct HTTPSettings: Sendable, Hashable {
+package struct HTTPSettings: Sendable, Hashable {
     /// Where the server accepts connections: a loopback or other TCP address, or a Unix socket behind a proxy.
-    public enum Listen: Sendable, Hashable, CustomStringConvertible {
+    package enum Listen: Sendable, Hashable, CustomStringConvertible {
         case tcp(host: String, port: Int)
         case unix(path: String)
 
-        public var description: String {
+        package var description: String {
             switch self {
             case .tcp(let host, let port): "\(Loopback.urlHost(host)):\(port)"
             case .unix(let path): "unix:\(path)"
@@ -17,20 +17,20 @@ public struct HTTPSettings: Sendable, Hashable {
         }
     }
 
-    public var listen: Listen
+    package var listen: Listen
     /// The absolute base of every link, without a trailing slash (`https://nhacviec.gialai.gov.vn`).
-    public var publicURL: String
+    package var publicURL: String
     /// Peers whose `X-Forwarded-For` is believed (exact addresses, e.g. `127.0.0.1`).
-    public var trustedProxies: [String]
+    package var trustedProxies: [String]
 
-    public init(listen: Listen, publicURL: String, trustedProxies: [String] = []) {
+    package init(listen: Listen, publicURL: String, trustedProxies: [String] = []) {
         self.listen = listen
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.trustedProxies = trustedProxies
     }
 
     /// The origin (`scheme://host[:port]`) of `publicURL`, which a browser sends as `Origin` on a form post.
-    public var publicOrigin: String {
+    package var publicOrigin: String {
         guard let components = URLComponents(string: publicURL), let scheme = components.scheme,
             let host = components.host
         else { return publicURL }
@@ -39,7 +39,7 @@ public struct HTTPSettings: Sendable, Hashable {
     }
 
     /// The path prefix of `publicURL` (empty, or `/nhacviec` when served under a sub-path by the proxy).
-    public var publicPath: String {
+    package var publicPath: String {
         URLComponents(string: publicURL)?.path ?? ""
     }
 }

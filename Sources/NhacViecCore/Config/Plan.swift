@@ -1,16 +1,16 @@
 /// A plan issued by an office (e.g. 949/KH-UBND): its period and its tasks.
-public struct Plan: Sendable {
-    public var id: PlanID
-    public var title: String
-    public var issuer: String?
-    public var issued: CivilDate?
+package struct Plan: Sendable {
+    package var id: PlanID
+    package var title: String
+    package var issuer: String?
+    package var issued: CivilDate?
     /// Every occurrence of every rule lies within this period.
-    public var period: ClosedRange<CivilDate>
-    public var tasks: [PlanTask]
-    public var file: String
-    public var location: SourceLocation?
+    package var period: ClosedRange<CivilDate>
+    package var tasks: [PlanTask]
+    package var file: String
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         id: PlanID, title: String, issuer: String? = nil, issued: CivilDate? = nil, period: ClosedRange<CivilDate>,
         tasks: [PlanTask], file: String, location: SourceLocation? = nil
     ) {
@@ -26,17 +26,17 @@ public struct Plan: Sendable {
 }
 
 /// A task of a plan: who leads, who supports, what product is expected, and its milestones.
-public struct PlanTask: Sendable {
-    public var id: TaskID
-    public var section: String?
-    public var title: String
-    public var content: String?
-    public var product: String?
-    public var lead: [AgencyReference]
-    public var support: [AgencyReference]
-    public var milestones: [Milestone]
+package struct PlanTask: Sendable {
+    package var id: TaskID
+    package var section: String?
+    package var title: String
+    package var content: String?
+    package var product: String?
+    package var lead: [AgencyReference]
+    package var support: [AgencyReference]
+    package var milestones: [Milestone]
 
-    public init(
+    package init(
         id: TaskID, section: String? = nil, title: String, content: String? = nil, product: String? = nil,
         lead: [AgencyReference], support: [AgencyReference], milestones: [Milestone]
     ) {
@@ -52,23 +52,23 @@ public struct PlanTask: Sendable {
 }
 
 /// One deadline of a task: who must act, for whom, by when, in the plan's own words.
-public struct Milestone: Sendable {
-    public var id: MilestoneID
+package struct Milestone: Sendable {
+    package var id: MilestoneID
     /// The references as written (`lead` and `support` already replaced by the task's lists).
-    public var who: [AgencyReference]
+    package var who: [AgencyReference]
     /// The agencies that are reminded, groups expanded, sorted by id.
-    public var assignees: [AgencyID]
+    package var assignees: [AgencyID]
     /// The recipient of the product, e.g. Văn phòng UBND tỉnh.
-    public var recipient: AgencyReference?
-    public var due: DueRule
-    public var text: String?
+    package var recipient: AgencyReference?
+    package var due: DueRule
+    package var text: String?
     /// Where a due date on a day off moves (milestone, else plan, else global setting).
-    public var dayOffPolicy: DayOffPolicy
+    package var dayOffPolicy: DayOffPolicy
     /// The effective reminder policy (global, then plan, task and milestone overrides).
-    public var reminders: ReminderPolicy
-    public var location: SourceLocation?
+    package var reminders: ReminderPolicy
+    package var location: SourceLocation?
 
-    public init(
+    package init(
         id: MilestoneID, who: [AgencyReference], assignees: [AgencyID], recipient: AgencyReference? = nil,
         due: DueRule, text: String? = nil, dayOffPolicy: DayOffPolicy = .previousWorkingDay,
         reminders: ReminderPolicy = ReminderPolicy(), location: SourceLocation? = nil

@@ -1,4 +1,4 @@
-public import Foundation
+package import Foundation
 
 /// Decides, at one instant, which planned reminders become deliveries and which are recorded as skipped.
 ///
@@ -6,20 +6,20 @@ public import Foundation
 /// within `catch_up_days` is sent now, but only the latest stage of each occurrence and agency (no burst of
 /// the 7-, 3- and 1-day warnings together); older ones, superseded ones and those for agencies that already
 /// reported are recorded `skipped`, so a fresh install never mails last year's reminders.
-public struct CatchUpPlanner: Sendable {
+package struct CatchUpPlanner: Sendable {
     /// A decision for one reminder that has no ledger row yet.
-    public enum Decision: Sendable {
+    package enum Decision: Sendable {
         case send(PlannedReminder)
         case skip(PlannedReminder, reason: String)
     }
 
-    public let configuration: Configuration
+    package let configuration: Configuration
     /// Days before today that are still looked at, to record old reminders as skipped.
-    public let lookbackDays: Int
+    package let lookbackDays: Int
 
     /// - Parameter lookbackDays: by default a week beyond the largest `catch_up_days`, so a restart after a
     ///   short outage records what it skipped without re-reading a month of a national-scale plan.
-    public init(configuration: Configuration, lookbackDays: Int? = nil) {
+    package init(configuration: Configuration, lookbackDays: Int? = nil) {
         self.configuration = configuration
         let catchUp = configuration.plans.lazy.flatMap(\.tasks).flatMap(\.milestones).map(\.reminders.catchUpDays).max()
         self.lookbackDays = lookbackDays ?? (max(catchUp ?? 0, configuration.reminders.catchUpDays) + 7)
@@ -31,14 +31,14 @@ public struct CatchUpPlanner: Sendable {
     ///   - now: the instant of this pass.
     ///   - isRecorded: whether the ledger already has a row for a reminder key.
     ///   - acknowledged: for each occurrence key, the agencies that reported it done.
-    public func decisions(
+    package func decisions(
         now: Date, isRecorded: (String) -> Bool, acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {
         decisions(for: candidates(now: now), now: now, isRecorded: isRecorded, acknowledged: acknowledged)
     }
 
     /// Every reminder planned from `lookbackDays` ago whose send time is not after `now`.
-    public func candidates(now: Date) -> [PlannedReminder] {
+    package func candidates(now: Date) -> [PlannedReminder] {
         let localTime = LocalTime(identifier: configuration.timeZone)
         let today = localTime.civilDate(of: now)
         return ReminderPlanner(configuration: configuration).reminders(
@@ -48,7 +48,7 @@ public struct CatchUpPlanner: Sendable {
     }
 
     /// Decisions for the `candidates` that are not yet recorded.
-    public func decisions(
+    package func decisions(
         for candidates: [PlannedReminder], now: Date, isRecorded: (String) -> Bool,
         acknowledged: [String: Set<AgencyID>]
     ) -> [Decision] {

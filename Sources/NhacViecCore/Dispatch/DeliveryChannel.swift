@@ -5,17 +5,17 @@
 /// would make every recorded reminder look unsent, so it changes only with a ledger migration (a test pins it).
 /// An address is kept exactly as `agencies.yaml` spells it: `Ab@x` and `ab@x` are two channels. That costs nothing
 /// when an admin re-spells an address, because a reminder already recorded on any channel is never recorded again.
-public enum DeliveryChannel: Hashable, Sendable, Comparable, CustomStringConvertible {
+package enum DeliveryChannel: Hashable, Sendable, Comparable, CustomStringConvertible {
     case email(String)
     case webhook
     case none
 
     /// What kind of channel, for "last delivery per channel" summaries.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, CaseIterable {
         case email, webhook, none
     }
 
-    public var kind: Kind {
+    package var kind: Kind {
         switch self {
         case .email: .email
         case .webhook: .webhook
@@ -24,7 +24,7 @@ public enum DeliveryChannel: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// `email:<address>`, `webhook` or `none`, as stored in the ledger.
-    public var encoded: String {
+    package var encoded: String {
         switch self {
         case .email(let address): "email:" + address
         case .webhook: "webhook"
@@ -33,7 +33,7 @@ public enum DeliveryChannel: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// Reads a stored channel; nil for a spelling this version never writes.
-    public init?(encoded: String) {
+    package init?(encoded: String) {
         switch encoded {
         case "webhook": self = .webhook
         case "none": self = .none
@@ -44,18 +44,18 @@ public enum DeliveryChannel: Hashable, Sendable, Comparable, CustomStringConvert
     }
 
     /// The mailbox of an email channel.
-    public var address: String? {
+    package var address: String? {
         if case .email(let address) = self { address } else { nil }
     }
 
-    public var description: String { encoded }
+    package var description: String { encoded }
 
-    public static func < (lhs: DeliveryChannel, rhs: DeliveryChannel) -> Bool {
+    package static func < (lhs: DeliveryChannel, rhs: DeliveryChannel) -> Bool {
         lhs.encoded < rhs.encoded
     }
 
     /// The channels of `agency`: one per mailbox, then its webhook.
-    public static func all(of agency: Agency) -> [DeliveryChannel] {
+    package static func all(of agency: Agency) -> [DeliveryChannel] {
         agency.emails.map(DeliveryChannel.email) + (agency.webhook == nil ? [] : [.webhook])
     }
 }

@@ -1,7 +1,7 @@
-public import Foundation
+package import Foundation
 
 /// What a transport reported for one attempt, whatever the channel: the input of ``DeliveryTransition/after(_:attempts:now:policy:)``.
-public enum DeliveryOutcome: Sendable, Hashable {
+package enum DeliveryOutcome: Sendable, Hashable {
     /// Accepted (2xx, SMTP 250, written to the outbox).
     case sent
     /// Not delivered this time: 4xx SMTP replies, 429/408/5xx, timeouts, refused connections; `retryAfter` is the
@@ -18,7 +18,7 @@ public enum DeliveryOutcome: Sendable, Hashable {
 
 /// The ledger change one attempt leads to, for every channel (email, webhook, receipts): decided here, written by the
 /// caller with `Ledger.apply`.
-public enum DeliveryTransition: Sendable, Hashable {
+package enum DeliveryTransition: Sendable, Hashable {
     case sent
     case retry(at: Date, error: String)
     case failed(error: String)
@@ -30,7 +30,7 @@ public enum DeliveryTransition: Sendable, Hashable {
     ///
     /// - Parameters:
     ///   - maximumAttempts: give up after this many attempts (nil: retry until the reminder is moot).
-    public static func after(
+    package static func after(
         _ outcome: DeliveryOutcome, attempts: Int, now: Date, policy: RetryPolicy, maximumAttempts: Int? = nil
     ) -> DeliveryTransition {
         func retry(_ error: String, delay: Duration) -> DeliveryTransition {
@@ -54,7 +54,7 @@ public enum DeliveryTransition: Sendable, Hashable {
     }
 
     /// A delivery not sent in time is given up instead of retried: see ``RetryPolicy/isMoot(kind:dueDate:plannedDate:today:)``.
-    public static func moot(lastError: String?) -> DeliveryTransition {
+    package static func moot(lastError: String?) -> DeliveryTransition {
         .failed(
             error: "moot: not delivered before it stopped mattering" + (lastError.map { "; last error: \($0)" } ?? ""))
     }

@@ -2,11 +2,11 @@
 ///
 /// Both parts are checked when the value is made, so a `MailAddress` can go into a header or an SMTP
 /// envelope as it is: no control characters, no header injection.
-public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
+package struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     /// The name shown to readers, such as "Văn phòng UBND tỉnh Gia Lai"; `nil` for a bare address.
-    public let displayName: String?
+    package let displayName: String?
     /// The address, `local@domain`, as used in the SMTP envelope.
-    public let address: String
+    package let address: String
 
     /// Creates a mailbox after validating both parts.
     ///
@@ -14,7 +14,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     ///   - displayName: Unicode text without control characters; blank means none.
     ///   - address: A dot-atom local part, `@`, and a fully qualified ASCII domain.
     /// - Throws: `MailAddressError` naming the first problem found.
-    public init(displayName: String? = nil, address: String) throws(MailAddressError) {
+    package init(displayName: String? = nil, address: String) throws(MailAddressError) {
         if let displayName {
             try MailAddress.validateDisplayName(displayName)
         }
@@ -28,7 +28,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     /// `"Display Name" <address@domain>`, as written in the config.
     ///
     /// - Throws: `MailAddressError` naming the first problem found.
-    public static func parse(_ text: String) throws(MailAddressError) -> MailAddress {
+    package static func parse(_ text: String) throws(MailAddressError) -> MailAddress {
         if let control = text.unicodeScalars.first(where: isForbiddenControl) {
             throw MailAddressError(.controlCharacter(control.value), input: text)
         }
@@ -48,7 +48,7 @@ public struct MailAddress: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `Display Name <address>` in plain Unicode, for logs and previews (not for headers).
-    public var description: String {
+    package var description: String {
         displayName.map { "\($0) <\(address)>" } ?? address
     }
 

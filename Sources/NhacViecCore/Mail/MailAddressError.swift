@@ -1,9 +1,9 @@
 /// Why a mail address, display name or header value was refused.
 ///
 /// Meant to be reported at config load, next to the offending value's location.
-public struct MailAddressError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct MailAddressError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         case empty
         /// A control character such as CR, LF, NUL or TAB (its Unicode scalar value).
         case controlCharacter(UInt32)
@@ -32,21 +32,21 @@ public struct MailAddressError: Error, Equatable, Sendable, CustomStringConverti
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
     /// The refused text, with control characters made visible.
-    public let input: String
+    package let input: String
 
-    public init(_ reason: Reason, input: String) {
+    package init(_ reason: Reason, input: String) {
         self.reason = reason
         self.input = MailAddressError.visible(input)
     }
 
-    public var description: String {
+    package var description: String {
         "invalid mail address \"\(input)\": \(explanation)"
     }
 
     /// What is wrong and how to fix it, without the input.
-    public var explanation: String {
+    package var explanation: String {
         switch reason {
         case .empty: "it is empty"
         case .controlCharacter(let value):

@@ -1,12 +1,12 @@
 /// An RFC 5322 message identifier, `left@right`, written in headers as `<left@right>`.
-public struct MessageID: Hashable, Sendable, CustomStringConvertible {
+package struct MessageID: Hashable, Sendable, CustomStringConvertible {
     /// The identifier without angle brackets.
-    public let value: String
+    package let value: String
 
     /// Validates `value` (with or without angle brackets) as `dot-atom@dot-atom`.
     ///
     /// - Throws: `MessageIDError` when it is not.
-    public init(_ value: String) throws(MessageIDError) {
+    package init(_ value: String) throws(MessageIDError) {
         var text = Substring(value)
         if text.first == "<", text.last == ">" {
             text = text.dropFirst().dropLast()
@@ -24,7 +24,7 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible {
     /// The same key always gives the same identifier; different keys give different ones. Bytes other
     /// than ASCII letters, digits, `-` and `_` are written as `=XX`.
     /// - Throws: `MessageIDError` when `key` is empty or the result is invalid (a bad domain, say).
-    public static func derived(fromKey key: String, domain: String) throws(MessageIDError) -> MessageID {
+    package static func derived(fromKey key: String, domain: String) throws(MessageIDError) -> MessageID {
         guard !key.isEmpty else { throw MessageIDError(input: "") }
         var left = "nhacviec."
         for byte in key.utf8 {
@@ -40,7 +40,7 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `<left@right>`, as written in `Message-ID`, `In-Reply-To` and `References`.
-    public var description: String {
+    package var description: String {
         "<\(value)>"
     }
 
@@ -51,11 +51,11 @@ public struct MessageID: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// A message identifier that is not `dot-atom@dot-atom`.
-public struct MessageIDError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct MessageIDError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The refused text, with control characters made visible.
-    public let input: String
+    package let input: String
 
-    public var description: String {
+    package var description: String {
         "invalid Message-ID \"\(input)\": write it as left@right with letters, digits, dots and !#$%&'*+-/=?^_`{|}~"
     }
 }

@@ -1,15 +1,15 @@
 import Foundation
 
 /// A checked webhook URL: `https://…`, or `http://…` on the loopback interface only.
-public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
+package struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
     /// The URL as given.
-    public let url: String
+    package let url: String
 
     /// Checks `url`.
     ///
     /// - Throws: `WebhookConfigurationError` for another scheme, plain HTTP off loopback, embedded
     ///   credentials, control characters or spaces.
-    public init(_ url: String) throws(WebhookConfigurationError) {
+    package init(_ url: String) throws(WebhookConfigurationError) {
         if let control = url.unicodeScalars.first(where: { isForbiddenControl($0) || $0 == " " }) {
             throw WebhookConfigurationError(.invalidURL(url, "contains U+\(hex4(control.value))"))
         }
@@ -34,13 +34,13 @@ public struct WebhookEndpoint: Hashable, Sendable, CustomStringConvertible {
         self.url = url
     }
 
-    public var description: String { url }
+    package var description: String { url }
 }
 
 /// Why a webhook setup was refused.
-public struct WebhookConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct WebhookConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         /// The URL and what is wrong with it.
         case invalidURL(String, String)
         case plaintextNotLoopback(host: String)
@@ -51,13 +51,13 @@ public struct WebhookConfigurationError: Error, Equatable, Sendable, CustomStrin
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
 
-    public init(_ reason: Reason) {
+    package init(_ reason: Reason) {
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .invalidURL(let url, let problem):
             "webhook url \"\(MailAddressError.visible(url))\": \(problem)"

@@ -1,10 +1,10 @@
 /// RFC 4180 CSV: comma-separated, CRLF line ends, fields quoted when they need it.
-public enum CSV {
+package enum CSV {
     /// U+FEFF first: without it Excel reads UTF-8 CSV as the ANSI code page and garbles every Vietnamese letter.
-    public static let byteOrderMark = "\u{FEFF}"
+    package static let byteOrderMark = "\u{FEFF}"
 
     /// The rows, header first, as CSV text that starts with the byte order mark.
-    public static func render(headers: [String], rows: [[String]]) -> String {
+    package static func render(headers: [String], rows: [[String]]) -> String {
         byteOrderMark + ([headers] + rows).map { $0.map(field).joined(separator: ",") + "\r\n" }.joined()
     }
 

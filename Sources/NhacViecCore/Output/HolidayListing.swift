@@ -1,14 +1,14 @@
 /// Renders the days of `WorkingCalendar.days(from:through:)` for `nhacviec holidays`: a table, JSON, CSV or an
 /// iCalendar file to import into a mail client's calendar.
-public struct HolidayListing: Sendable {
-    public let days: [CalendarDay]
+package struct HolidayListing: Sendable {
+    package let days: [CalendarDay]
 
-    public init(days: [CalendarDay]) {
+    package init(days: [CalendarDay]) {
         self.days = days
     }
 
     /// One object per day: `date` (YYYY-MM-DD), `name`, `kind`, `working`, `source`.
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .array(
             days.map { day in
                 .object([
@@ -20,7 +20,7 @@ public struct HolidayListing: Sendable {
     }
 
     /// Aligned columns, the weekday in English and Vietnamese.
-    public func table() -> String {
+    package func table() -> String {
         let rows = days.map { day in
             [
                 day.date.iso8601, "\(day.date.weekday.englishAbbreviation) \(day.date.weekday.vietnameseName)",
@@ -31,14 +31,14 @@ public struct HolidayListing: Sendable {
     }
 
     /// RFC 4180 CSV with the JSON fields.
-    public func csv() -> String {
+    package func csv() -> String {
         CSV.render(
             headers: ["date", "name", "kind", "working", "source"],
             rows: days.map { [$0.date.iso8601, $0.name, $0.kind.rawValue, String($0.working), $0.source.description] })
     }
 
     /// One all-day event per day; the UID depends only on the date and kind, so re-imports update in place.
-    public func ics(stamp: String = "20250101T000000Z") -> String {
+    package func ics(stamp: String = "20250101T000000Z") -> String {
         let events = days.map { day in
             ICalendar.Event(
                 uid: "holiday-\(day.date.iso8601)-\(day.kind.rawValue)@nhacviec",

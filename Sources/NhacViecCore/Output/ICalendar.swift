@@ -1,14 +1,14 @@
 /// An RFC 5545 calendar of all-day events, ready to import into Outlook, Thunderbird or Google Calendar.
-public struct ICalendar: Sendable {
+package struct ICalendar: Sendable {
     /// One all-day event.
-    public struct Event: Sendable {
-        public var uid: String
-        public var date: CivilDate
-        public var summary: String
-        public var description: String?
-        public var categories: [String]
+    package struct Event: Sendable {
+        package var uid: String
+        package var date: CivilDate
+        package var summary: String
+        package var description: String?
+        package var categories: [String]
 
-        public init(
+        package init(
             uid: String, date: CivilDate, summary: String, description: String? = nil, categories: [String] = []
         ) {
             self.uid = uid
@@ -19,19 +19,19 @@ public struct ICalendar: Sendable {
         }
     }
 
-    public var name: String
-    public var events: [Event]
+    package var name: String
+    package var events: [Event]
     /// The DTSTAMP of every event, `YYYYMMDDTHHMMSSZ`; fixed by the caller so output is reproducible.
-    public var stamp: String
+    package var stamp: String
 
-    public init(name: String, events: [Event], stamp: String) {
+    package init(name: String, events: [Event], stamp: String) {
         self.name = name
         self.events = events
         self.stamp = stamp
     }
 
     /// The calendar as text with CRLF line ends, escaped and folded at 75 octets.
-    public func render() -> String {
+    package func render() -> String {
         var lines = [
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//nhacviec//nhacviec//VI", "CALSCALE:GREGORIAN",
             "METHOD:PUBLISH", "X-WR-CALNAME:" + ICalendar.escape(name), "X-WR-TIMEZONE:Asia/Ho_Chi_Minh",

@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order given, so command output is stable and readable.
-public enum JSONValue: Sendable, Equatable {
+package enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
@@ -7,24 +7,24 @@ public enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.render() == rhs.render()
     }
 
     /// A string, or `null` when `value` is nil.
-    public static func optional(_ value: String?) -> JSONValue {
+    package static func optional(_ value: String?) -> JSONValue {
         value.map(JSONValue.string) ?? .null
     }
 
     /// Compact JSON text (RFC 8259), non-ASCII characters written as UTF-8.
-    public func render() -> String {
+    package func render() -> String {
         var out = ""
         write(to: &out, indent: nil, level: 0)
         return out
     }
 
     /// Indented JSON text, two spaces per level.
-    public func renderPretty() -> String {
+    package func renderPretty() -> String {
         var out = ""
         write(to: &out, indent: "  ", level: 0)
         return out

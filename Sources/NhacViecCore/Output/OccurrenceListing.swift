@@ -1,11 +1,11 @@
 /// Renders occurrences for `nhacviec upcoming` as a table, JSON, CSV or an iCalendar file.
-public struct OccurrenceListing: Sendable {
-    public let configuration: Configuration
-    public let occurrences: [Occurrence]
+package struct OccurrenceListing: Sendable {
+    package let configuration: Configuration
+    package let occurrences: [Occurrence]
     /// For each occurrence key, the reports of the agencies that have done it (from the service's state).
-    public let acknowledged: [String: [Acknowledgement]]
+    package let acknowledged: [String: [Acknowledgement]]
 
-    public init(
+    package init(
         configuration: Configuration, occurrences: [Occurrence], acknowledged: [String: [Acknowledgement]] = [:]
     ) {
         self.configuration = configuration
@@ -29,7 +29,7 @@ public struct OccurrenceListing: Sendable {
     ///
     /// The fields that do not depend on the date are rendered once per milestone: a ten-year export of a
     /// national config holds hundreds of thousands of objects.
-    public func writeJSON(chunkSize: Int = 1 << 20, to write: (String) -> Void) {
+    package func writeJSON(chunkSize: Int = 1 << 20, to write: (String) -> Void) {
         var fragments: [String: (head: String, tail: String)] = [:]
         let localTime = LocalTime(identifier: configuration.timeZone)
         var buffer = "["
@@ -113,7 +113,7 @@ public struct OccurrenceListing: Sendable {
     }
 
     /// Aligned columns; long titles are shortened to keep one line per deadline.
-    public func table() -> String {
+    package func table() -> String {
         let rows = occurrences.map { occurrence in
             var cells = row(occurrence, compact: true)
             cells.removeLast()
@@ -126,12 +126,12 @@ public struct OccurrenceListing: Sendable {
     }
 
     /// RFC 4180 CSV with the same fields as the table, `who` as space-separated agency ids.
-    public func csv() -> String {
+    package func csv() -> String {
         CSV.render(headers: OccurrenceListing.columns, rows: occurrences.map { row($0, compact: false) })
     }
 
     /// One all-day VEVENT per dated occurrence.
-    public func ics(stamp: String = "20250101T000000Z") -> String {
+    package func ics(stamp: String = "20250101T000000Z") -> String {
         let events = occurrences.compactMap { occurrence -> ICalendar.Event? in
             guard let due = occurrence.due else { return nil }
             let task = occurrence.task

@@ -1,14 +1,14 @@
 /// Renders planned reminders for `nhacviec reminders` as a table or JSON.
-public struct ReminderListing: Sendable {
-    public let reminders: [PlannedReminder]
-    public let localTime: LocalTime
+package struct ReminderListing: Sendable {
+    package let reminders: [PlannedReminder]
+    package let localTime: LocalTime
 
-    public init(reminders: [PlannedReminder], timeZone: String) {
+    package init(reminders: [PlannedReminder], timeZone: String) {
         self.reminders = reminders
         self.localTime = LocalTime(identifier: timeZone)
     }
 
-    public func json() -> JSONValue {
+    package func json() -> JSONValue {
         .array(
             reminders.map { reminder in
                 let occurrence = reminder.occurrence
@@ -33,7 +33,7 @@ public struct ReminderListing: Sendable {
             })
     }
 
-    public func table() -> String {
+    package func table() -> String {
         let rows = reminders.map { reminder -> [String] in
             let occurrence = reminder.occurrence
             return [

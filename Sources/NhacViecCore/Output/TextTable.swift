@@ -1,15 +1,15 @@
 /// A plain-text table whose columns line up in a terminal, measuring Vietnamese text by display width.
-public struct TextTable: Sendable {
-    public var headers: [String]
-    public var rows: [[String]]
+package struct TextTable: Sendable {
+    package var headers: [String]
+    package var rows: [[String]]
 
-    public init(headers: [String], rows: [[String]]) {
+    package init(headers: [String], rows: [[String]]) {
         self.headers = headers
         self.rows = rows
     }
 
     /// The table with a header line, a rule and one line per row; cells never contain newlines.
-    public func render() -> String {
+    package func render() -> String {
         let all = [headers] + rows
         let columns = headers.count
         var widths = [Int](repeating: 0, count: columns)
@@ -37,7 +37,7 @@ public struct TextTable: Sendable {
     }
 
     /// Terminal columns taken by `text`: combining marks take none, East Asian wide characters two.
-    public static func displayWidth(_ text: String) -> Int {
+    package static func displayWidth(_ text: String) -> Int {
         var width = 0
         for scalar in text.unicodeScalars {
             let properties = scalar.properties

@@ -1,16 +1,16 @@
-public import Foundation
+package import Foundation
 
 /// Turns a calendar day and a wall-clock time in a named time zone into an instant and its ISO 8601 text.
-public struct LocalTime: Sendable {
-    public let timeZone: TimeZone
+package struct LocalTime: Sendable {
+    package let timeZone: TimeZone
 
     /// - Parameter identifier: an IANA name already validated at config load; unknown names fall back to UTC+7.
-    public init(identifier: String) {
+    package init(identifier: String) {
         self.timeZone = TimeZone(identifier: identifier) ?? TimeZone(secondsFromGMT: 7 * 3600) ?? .gmt
     }
 
     /// The instant of `time` on `date` in this zone, and the zone's UTC offset then.
-    public func instant(of date: CivilDate, at time: TimeOfDay) -> (date: Date, offsetSeconds: Int) {
+    package func instant(of date: CivilDate, at time: TimeOfDay) -> (date: Date, offsetSeconds: Int) {
         let local = Double(date.dayNumber * 86_400 + time.hour * 3600 + time.minute * 60)
         var offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local))
         offset = timeZone.secondsFromGMT(for: Date(timeIntervalSince1970: local - Double(offset)))
@@ -18,24 +18,24 @@ public struct LocalTime: Sendable {
     }
 
     /// `2026-06-12T08:00:00+07:00`.
-    public func iso8601(_ date: CivilDate, at time: TimeOfDay) -> String {
+    package func iso8601(_ date: CivilDate, at time: TimeOfDay) -> String {
         "\(date.iso8601)T\(time):00\(offsetText(instant(of: date, at: time).offsetSeconds))"
     }
 
     /// `2027-01-14 08:00 +07:00`: an instant as a person reads it, in this zone with its offset.
-    public func display(_ instant: Date) -> String {
+    package func display(_ instant: Date) -> String {
         let (date, hour, minute, _, offset) = parts(of: instant)
         return "\(date.iso8601) \(two(hour)):\(two(minute)) \(offset)"
     }
 
     /// `2027-01-14T08:00:05+07:00`: an instant in ISO 8601 with this zone's offset, for JSON.
-    public func iso8601(_ instant: Date) -> String {
+    package func iso8601(_ instant: Date) -> String {
         let (date, hour, minute, second, offset) = parts(of: instant)
         return "\(date.iso8601)T\(two(hour)):\(two(minute)):\(two(second))\(offset)"
     }
 
     /// "08:15 ngày 3/12/2026": an instant as a person in the office reads it, in this zone.
-    public func vietnameseDateTime(_ instant: Date) -> String {
+    package func vietnameseDateTime(_ instant: Date) -> String {
         let (date, hour, minute, _, _) = parts(of: instant)
         return "\(two(hour)):\(two(minute)) ngày \(date.vietnamese)"
     }
@@ -54,7 +54,7 @@ public struct LocalTime: Sendable {
     }
 
     /// The calendar day of an instant in this zone.
-    public func civilDate(of instant: Date) -> CivilDate {
+    package func civilDate(of instant: Date) -> CivilDate {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: instant)
         return CivilDate(dayNumber: Int((Double(seconds) / 86_400).rounded(.down)))
     }

@@ -1,8 +1,8 @@
 /// Which occurrence of a milestone `nhacviec done` means when none is named, and why: the earliest one the
 /// agency has not reported that is still being reminded, not merely the one nearest to today.
-public struct OccurrenceChoice: Sendable {
+package struct OccurrenceChoice: Sendable {
     /// Why this occurrence was chosen.
-    public enum Reason: Sendable, Equatable {
+    package enum Reason: Sendable, Equatable {
         /// The earliest the agency has not reported whose reminders have not all gone out yet.
         case earliestOpen
         /// For `--undo`: the latest the agency has reported.
@@ -11,15 +11,15 @@ public struct OccurrenceChoice: Sendable {
         case nearest
     }
 
-    public var occurrence: Occurrence
-    public var reason: Reason
+    package var occurrence: Occurrence
+    package var reason: Reason
 
     /// - Parameters:
     ///   - occurrences: the milestone's dated occurrences in date order (`Schedule.occurrences(of:task:in:)`).
     ///   - reported: keys of the occurrences the agency has already reported.
     ///   - undo: choose what `--undo` most likely means instead.
     /// - Returns: nil when there are no occurrences.
-    public init?(
+    package init?(
         among occurrences: [Occurrence], of plan: Plan, planner: ReminderPlanner, reported: Set<String>,
         today: CivilDate, undo: Bool
     ) {
@@ -43,7 +43,7 @@ public struct OccurrenceChoice: Sendable {
 
 extension Schedule {
     /// Every dated occurrence of one milestone in its plan's period, in date order.
-    public func occurrences(of milestone: Milestone, task: PlanTask, in plan: Plan) -> [Occurrence] {
+    package func occurrences(of milestone: Milestone, task: PlanTask, in plan: Plan) -> [Occurrence] {
         nominalDates(of: milestone, in: plan, near: plan.period).sorted().map { nominal in
             Occurrence(
                 plan: plan.id, task: task, milestone: milestone, nominalDue: nominal,

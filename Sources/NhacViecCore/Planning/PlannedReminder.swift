@@ -1,32 +1,32 @@
 /// What kind of reminder: a warning before the due date, on it, after it, to the supervisor, or a nudge for ongoing work.
-public enum ReminderKind: String, Sendable, Hashable, CaseIterable {
+package enum ReminderKind: String, Sendable, Hashable, CaseIterable {
     case before, due, overdue, escalation, nudge
 }
 
 /// One reminder the policy schedules: to whom, when, about which occurrence.
-public struct PlannedReminder: Sendable {
-    public var occurrence: Occurrence
-    public var agency: AgencyID
-    public var kind: ReminderKind
+package struct PlannedReminder: Sendable {
+    package var occurrence: Occurrence
+    package var agency: AgencyID
+    package var kind: ReminderKind
     /// Distinguishes reminders of one kind: `before-7`, `due`, `overdue-2`, `escalation`, `nudge`.
-    public var stage: String
+    package var stage: String
     /// The working day it goes out.
-    public var sendDate: CivilDate
-    public var sendAt: TimeOfDay
+    package var sendDate: CivilDate
+    package var sendAt: TimeOfDay
     /// Working days from the send date to the effective due date (0 on it, negative when overdue).
-    public var workingDaysLeft: Int?
+    package var workingDaysLeft: Int?
     /// For an escalation: the assignees it reports on.
-    public var overdueAgencies: [AgencyID]
+    package var overdueAgencies: [AgencyID]
 
     /// Stable identity, the same across restarts and reloads: `plan:task:milestone:nominal-date:agency:stage`.
-    public var key: String {
+    package var key: String {
         "\(occurrence.key):\(agency):\(stage)"
     }
 }
 
 extension PlannedReminder {
     /// Whether a reminder still goes out once `done` (the agencies that reported the occurrence) is known.
-    public enum Remaining: Sendable {
+    package enum Remaining: Sendable {
         /// Send this (an escalation then names only the agencies that have not reported).
         case send(PlannedReminder)
         case skip(reason: String)
@@ -34,7 +34,7 @@ extension PlannedReminder {
 
     /// This reminder after the agencies in `done` reported its occurrence: their own reminders stop, and an
     /// escalation lists only the others, or stops when none is left.
-    public func remaining(after done: Set<AgencyID>) -> Remaining {
+    package func remaining(after done: Set<AgencyID>) -> Remaining {
         guard kind == .escalation else {
             return done.contains(agency) ? .skip(reason: "the agency reported this occurrence done") : .send(self)
         }
@@ -46,12 +46,12 @@ extension PlannedReminder {
 
 /// Planned reminders split by the acknowledgements in the ledger: what will really be sent, and what is
 /// suppressed and why (the agency reported done, or every agency an escalation names has).
-public struct AcknowledgedReminders: Sendable {
-    public var send: [PlannedReminder] = []
-    public var suppressed: [(reminder: PlannedReminder, reason: String)] = []
+package struct AcknowledgedReminders: Sendable {
+    package var send: [PlannedReminder] = []
+    package var suppressed: [(reminder: PlannedReminder, reason: String)] = []
 
     /// - Parameter acknowledged: for each occurrence key, the agencies that reported it done.
-    public init(_ reminders: [PlannedReminder], acknowledged: [String: Set<AgencyID>]) {
+    package init(_ reminders: [PlannedReminder], acknowledged: [String: Set<AgencyID>]) {
         for reminder in reminders {
             switch reminder.remaining(after: acknowledged[reminder.occurrence.key] ?? []) {
             case .send(let pending): send.append(pending)

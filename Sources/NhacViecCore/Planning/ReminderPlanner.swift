@@ -1,11 +1,11 @@
-public import Foundation
+package import Foundation
 
 /// Computes which reminders the policy sends, and when, for every occurrence (pure; the service adds state).
-public struct ReminderPlanner: Sendable {
-    public let configuration: Configuration
+package struct ReminderPlanner: Sendable {
+    package let configuration: Configuration
     private let schedule: Schedule
 
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         self.configuration = configuration
         self.schedule = Schedule(configuration: configuration)
     }
@@ -23,7 +23,7 @@ public struct ReminderPlanner: Sendable {
     }
 
     /// Every reminder whose send date lies in `from...through`, sorted by send date, agency and key.
-    public func reminders(from: CivilDate, through: CivilDate, agency: AgencyID? = nil) -> [PlannedReminder] {
+    package func reminders(from: CivilDate, through: CivilDate, agency: AgencyID? = nil) -> [PlannedReminder] {
         var result: [PlannedReminder] = []
         forEachSlot(from: from, through: through) { slot in
             for recipient in slot.recipients where agency == nil || agency == recipient {
@@ -45,7 +45,7 @@ public struct ReminderPlanner: Sendable {
 
     /// The first instant after `now` at which any reminder is planned, looking at most `horizonDays` ahead;
     /// nil when nothing is planned. Nothing is addressed to agencies, so this stays cheap at national scale.
-    public func nextSend(after now: Date, horizonDays: Int = 800) -> Date? {
+    package func nextSend(after now: Date, horizonDays: Int = 800) -> Date? {
         let localTime = LocalTime(identifier: configuration.timeZone)
         let today = localTime.civilDate(of: now)
         var start = today
@@ -64,7 +64,7 @@ public struct ReminderPlanner: Sendable {
 
     /// The last day anything is sent about a dated occurrence (its last overdue reminder or its escalation,
     /// at least its due date); nil for an undated one.
-    public func lastSendDate(of occurrence: Occurrence, in plan: Plan) -> CivilDate? {
+    package func lastSendDate(of occurrence: Occurrence, in plan: Plan) -> CivilDate? {
         guard let due = occurrence.due else { return nil }
         var last = due
         slots(of: occurrence, plan: plan, sentIn: due.adding(days: -3650)...due.adding(days: 3650)) {

@@ -1,19 +1,19 @@
 /// When reminders go out around a due date; set globally and overridable per plan, task and milestone.
-public struct ReminderPolicy: Sendable, Hashable {
+package struct ReminderPolicy: Sendable, Hashable {
     /// Working days before the effective due date, e.g. `[7, 3, 1]`.
-    public var before: [Int]
-    public var onDueDate: Bool
+    package var before: [Int]
+    package var onDueDate: Bool
     /// Working days between two overdue reminders; 0 disables them.
-    public var overdueEvery: Int
-    public var overdueMax: Int
+    package var overdueEvery: Int
+    package var overdueMax: Int
     /// Working days after the due date when the supervising office is told; nil disables escalation.
-    public var escalateAfter: Int?
-    public var escalateTo: AgencyID?
-    public var sendAt: TimeOfDay
+    package var escalateAfter: Int?
+    package var escalateTo: AgencyID?
+    package var sendAt: TimeOfDay
     /// How many days back a missed send time is still sent on start-up.
-    public var catchUpDays: Int
+    package var catchUpDays: Int
 
-    public init(
+    package init(
         before: [Int] = [7, 3, 1], onDueDate: Bool = true, overdueEvery: Int = 2, overdueMax: Int = 5,
         escalateAfter: Int? = nil, escalateTo: AgencyID? = nil, sendAt: TimeOfDay = TimeOfDay(hour: 8, minute: 0),
         catchUpDays: Int = 2
@@ -30,17 +30,17 @@ public struct ReminderPolicy: Sendable, Hashable {
 }
 
 /// A wall-clock time in the configured time zone, `HH:MM`.
-public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public var hour: Int
-    public var minute: Int
+package struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package var hour: Int
+    package var minute: Int
 
-    public init(hour: Int, minute: Int) {
+    package init(hour: Int, minute: Int) {
         self.hour = hour
         self.minute = minute
     }
 
     /// Parses `H:MM` or `HH:MM`, 00:00…23:59.
-    public init?(parsing text: String) {
+    package init?(parsing text: String) {
         let parts = text.split(separator: ":", omittingEmptySubsequences: false)
         guard parts.count == 2, (1...2).contains(parts[0].count), parts[1].count == 2,
             parts.allSatisfy({ $0.allSatisfy { $0.isASCII && $0.isNumber } }),
@@ -49,11 +49,11 @@ public struct TimeOfDay: Sendable, Hashable, Comparable, CustomStringConvertible
         self.init(hour: hour, minute: minute)
     }
 
-    public var description: String {
+    package var description: String {
         (hour < 10 ? "0" : "") + "\(hour):" + (minute < 10 ? "0" : "") + "\(minute)"
     }
 
-    public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
+    package static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool {
         (lhs.hour, lhs.minute) < (rhs.hour, rhs.minute)
     }
 }

@@ -1,12 +1,12 @@
 /// Everything one agency receives at one send time: one email lists all of it.
-public struct Digest: Sendable {
-    public var agency: AgencyID
-    public var sendDate: CivilDate
-    public var sendAt: TimeOfDay
+package struct Digest: Sendable {
+    package var agency: AgencyID
+    package var sendDate: CivilDate
+    package var sendAt: TimeOfDay
     /// Sorted by effective due date, then plan, task and milestone.
-    public var items: [PlannedReminder]
+    package var items: [PlannedReminder]
 
-    public init(agency: AgencyID, sendDate: CivilDate, sendAt: TimeOfDay, items: [PlannedReminder]) {
+    package init(agency: AgencyID, sendDate: CivilDate, sendAt: TimeOfDay, items: [PlannedReminder]) {
         self.agency = agency
         self.sendDate = sendDate
         self.sendAt = sendAt
@@ -18,7 +18,7 @@ public struct Digest: Sendable {
     }
 
     /// Groups reminders into one digest per agency and send time, in send order.
-    public static func group(_ reminders: [PlannedReminder]) -> [Digest] {
+    package static func group(_ reminders: [PlannedReminder]) -> [Digest] {
         struct Slot: Hashable {
             var agency: AgencyID
             var date: CivilDate
@@ -34,15 +34,15 @@ public struct Digest: Sendable {
     }
 
     /// A stable identity of this digest, the same on every retry: derived from its reminders' keys.
-    public var key: String {
+    package var key: String {
         let joined = items.map(\.key).sorted().joined(separator: "\n")
         return "\(agency):\(sendDate.iso8601):\(StableHash.hex(joined))"
     }
 }
 
 /// A stable 128-bit FNV-1a hash (two 64-bit lanes), for ids derived from keys; not for security.
-public enum StableHash {
-    public static func hex(_ text: String) -> String {
+package enum StableHash {
+    package static func hex(_ text: String) -> String {
         var first: UInt64 = 0xCBF2_9CE4_8422_2325
         var second: UInt64 = 0x8422_2325_CBF2_9CE4
         for byte in text.utf8 {

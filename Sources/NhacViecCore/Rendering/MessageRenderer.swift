@@ -1,24 +1,24 @@
 import Mustache
 
 /// A reminder email before MIME encoding: the rendered subject and both bodies.
-public struct RenderedMessage: Sendable, Equatable {
-    public var subject: String
-    public var text: String
-    public var html: String
+package struct RenderedMessage: Sendable, Equatable {
+    package var subject: String
+    package var text: String
+    package var html: String
 }
 
 /// Renders a digest into Vietnamese text with the admin's templates (pure; no I/O).
-public struct MessageRenderer: Sendable {
-    public let configuration: Configuration
-    public let templates: MessageTemplates
+package struct MessageRenderer: Sendable {
+    package let configuration: Configuration
+    package let templates: MessageTemplates
 
-    public init(configuration: Configuration, templates: MessageTemplates) {
+    package init(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.templates = templates
     }
 
     /// - Parameter links: the acknowledgement link of each item (none without an `http:` section).
-    public func render(_ digest: Digest, links: AcknowledgementLinks = .none) -> RenderedMessage {
+    package func render(_ digest: Digest, links: AcknowledgementLinks = .none) -> RenderedMessage {
         var context = self.context(for: digest, links: links)
         let subject = templates.subject.render(context)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
@@ -28,7 +28,7 @@ public struct MessageRenderer: Sendable {
     }
 
     /// The receipt "Đã ghi nhận …" from the `receipt*.mustache` templates and ``OccurrenceContext`` values.
-    public func renderReceipt(_ values: [String: Any]) -> RenderedMessage {
+    package func renderReceipt(_ values: [String: Any]) -> RenderedMessage {
         var values = values
         let subject = templates[.receiptSubject].render(values)
             .split(whereSeparator: \.isNewline).joined(separator: " ").trimmingSpaces
@@ -40,7 +40,7 @@ public struct MessageRenderer: Sendable {
 
     /// The values templates can use; documented in `Config/templates/README.md`. `subject` is added once the subject
     /// is rendered, for the bodies.
-    public func context(for digest: Digest, links: AcknowledgementLinks = .none) -> [String: Any] {
+    package func context(for digest: Digest, links: AcknowledgementLinks = .none) -> [String: Any] {
         let directory = configuration.directory
         let agency = directory.agencies[digest.agency]
         let items = digest.items.map { item($0, links: links) }
@@ -136,7 +136,7 @@ public struct MessageRenderer: Sendable {
     }
 
     /// "còn 3 ngày làm việc", "đến hạn hôm nay", "đã quá hạn 2 ngày làm việc".
-    public static func status(_ workingDaysLeft: Int) -> String {
+    package static func status(_ workingDaysLeft: Int) -> String {
         switch workingDaysLeft {
         case 0: "đến hạn hôm nay"
         case 1...: "còn \(workingDaysLeft) ngày làm việc"

@@ -1,10 +1,10 @@
-public import Mustache
+package import Mustache
 
 /// The Mustache templates of what nhacviec writes: the reminder email (subject, plain text, HTML), the receipt email
 /// sent after an acknowledgement, and the acknowledgement web page — all editable under `Config/templates/`.
-public struct MessageTemplates: Sendable {
+package struct MessageTemplates: Sendable {
     /// One template file, named relative to the templates directory.
-    public enum Name: String, Sendable, CaseIterable {
+    package enum Name: String, Sendable, CaseIterable {
         case subject = "subject.mustache"
         case text = "digest.txt.mustache"
         case html = "digest.html.mustache"
@@ -16,12 +16,12 @@ public struct MessageTemplates: Sendable {
 
     private let templates: [Name: MustacheTemplate]
 
-    public var subject: MustacheTemplate { self[.subject] }
-    public var text: MustacheTemplate { self[.text] }
-    public var html: MustacheTemplate { self[.html] }
+    package var subject: MustacheTemplate { self[.subject] }
+    package var text: MustacheTemplate { self[.text] }
+    package var html: MustacheTemplate { self[.html] }
 
     /// The parsed template `name` (every name is present once the initialiser succeeded).
-    public subscript(name: Name) -> MustacheTemplate {
+    package subscript(name: Name) -> MustacheTemplate {
         guard let template = templates[name] else { preconditionFailure("template \(name.rawValue) was not loaded") }
         return template
     }
@@ -29,7 +29,7 @@ public struct MessageTemplates: Sendable {
     /// Parses every template.
     ///
     /// - Throws: `ConfigErrors` pointing at the line and column of each syntax error, or naming a missing file.
-    public init(sources: [Name: ConfigSource]) throws(ConfigErrors) {
+    package init(sources: [Name: ConfigSource]) throws(ConfigErrors) {
         var diagnostics: [ConfigDiagnostic] = []
         var parsed: [Name: MustacheTemplate] = [:]
         for name in Name.allCases {

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Template values that describe one occurrence and one report, shared by the web page and the receipt email.
-public enum OccurrenceContext {
-    public static func values(
+package enum OccurrenceContext {
+    package static func values(
         occurrence: Occurrence, agency: AgencyID, configuration: Configuration
     )
         -> [String: Any]
@@ -34,7 +34,7 @@ public enum OccurrenceContext {
     }
 
     /// `recorded_at` ("08:15 ngày 3/12/2026"), `reporter`, `note`, `source_label`, `on_behalf_by`.
-    public static func values(of acknowledgement: Acknowledgement, configuration: Configuration) -> [String: Any] {
+    package static func values(of acknowledgement: Acknowledgement, configuration: Configuration) -> [String: Any] {
         let localTime = LocalTime(identifier: configuration.timeZone)
         var values: [String: Any] = [
             "recorded_at": localTime.vietnameseDateTime(acknowledgement.recordedAt),

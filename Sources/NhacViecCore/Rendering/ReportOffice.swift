@@ -1,9 +1,9 @@
 /// The office a plan says the work is reported to (the `to:` of its milestones): a message names it in its footer,
 /// and its address is where replies go when the config sets no `delivery.email.reply_to`.
-public enum ReportOffice {
+package enum ReportOffice {
     /// The distinct offices the occurrences' milestones name in `to:`, in order of first appearance, leaving out
     /// `agency` itself (an escalation to the office the reports go to must not point it at itself).
-    public static func offices(of occurrences: [Occurrence], for agency: AgencyID) -> [AgencyReference] {
+    package static func offices(of occurrences: [Occurrence], for agency: AgencyID) -> [AgencyReference] {
         var offices: [AgencyReference] = []
         for case let office? in occurrences.map(\.milestone.recipient)
         where office != .agency(agency) && !offices.contains(office) {
@@ -14,7 +14,7 @@ public enum ReportOffice {
 
     /// "Văn phòng UBND tỉnh", or "Sở Tư pháp và Văn phòng UBND tỉnh" when the items report to several offices; nil
     /// when no milestone names one.
-    public static func names(
+    package static func names(
         of occurrences: [Occurrence], for agency: AgencyID, configuration: Configuration
     )
         -> String?
@@ -28,7 +28,7 @@ public enum ReportOffice {
     /// else the first address of the one office they all report to, when it is an agency with an address.
     ///
     /// - Returns: nil when replies should go to the sender: no reply_to, and no office or several, or a group.
-    public static func replyTo(
+    package static func replyTo(
         for occurrences: [Occurrence], to agency: AgencyID, configuration: Configuration
     )
         -> MailAddress?

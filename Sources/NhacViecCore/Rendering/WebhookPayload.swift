@@ -1,9 +1,9 @@
 /// The JSON body of a reminder webhook; the keys are a documented contract for integrators.
-public enum WebhookPayload {
+package enum WebhookPayload {
     /// One reminder as a JSON object: `type`, `plan`, `task`, `milestone`, `title`, `due`, `nominal_due`,
     /// `working_days_left`, `agency`, `kind`, `stage`, `key`, `send_at`, `text`, `product`, `to`, and `ack_url` (a link
     /// to POST to when the agency has delivered) when the web server is configured.
-    public static func json(
+    package static func json(
         for reminder: PlannedReminder, configuration: Configuration, ackURL: String? = nil
     )
         -> JSONValue

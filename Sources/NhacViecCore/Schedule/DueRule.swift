@@ -1,5 +1,5 @@
 /// When a milestone is due, as the plan says it: once, every year/quarter/month/week, ongoing, or on request.
-public enum DueRule: Sendable, Hashable {
+package enum DueRule: Sendable, Hashable {
     /// "trước ngày 25/4/2025".
     case once(CivilDate)
     /// "trước ngày 15/6 hàng năm", bounded by the plan period and the optional rule bounds.
@@ -10,7 +10,7 @@ public enum DueRule: Sendable, Hashable {
     case onRequest(by: String?, date: CivilDate?)
 
     /// A short English description for listings, e.g. `yearly 15/6`, `monthly day 15`, `once`.
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .once: "once"
         case .recurring(let recurrence, _, _): recurrence.summary
@@ -20,7 +20,7 @@ public enum DueRule: Sendable, Hashable {
     }
 
     /// Whether the rule yields no date at all (listed only with `--all`).
-    public var isUndated: Bool {
+    package var isUndated: Bool {
         switch self {
         case .once, .recurring: false
         case .ongoing: true
@@ -30,7 +30,7 @@ public enum DueRule: Sendable, Hashable {
 }
 
 /// A repeating calendar pattern.
-public enum Recurrence: Sendable, Hashable {
+package enum Recurrence: Sendable, Hashable {
     /// Day and month each year; 29/2 means 28/2 in common years.
     case yearly(month: Int, day: Int)
     case monthly(day: DayOfMonth)
@@ -38,7 +38,7 @@ public enum Recurrence: Sendable, Hashable {
     case quarterly(monthInQuarter: Int, day: DayOfMonth)
     case weekly(Weekday)
 
-    public var summary: String {
+    package var summary: String {
         switch self {
         case .yearly(let month, let day): "yearly \(day)/\(month)"
         case .monthly(let day): "monthly day \(day)"
@@ -48,7 +48,7 @@ public enum Recurrence: Sendable, Hashable {
     }
 
     /// Every date of the pattern in `range`, ascending.
-    public func dates(in range: ClosedRange<CivilDate>) -> [CivilDate] {
+    package func dates(in range: ClosedRange<CivilDate>) -> [CivilDate] {
         var result: [CivilDate] = []
         let first = range.lowerBound.components
         let last = range.upperBound.components
@@ -96,12 +96,12 @@ public enum Recurrence: Sendable, Hashable {
 }
 
 /// A day in a month: a number (29–31 mean the month's last day when it is shorter) or `last`.
-public enum DayOfMonth: Sendable, Hashable, CustomStringConvertible {
+package enum DayOfMonth: Sendable, Hashable, CustomStringConvertible {
     case day(Int)
     case last
 
     /// This day in the given month.
-    public func date(year: Int, month: Int) -> CivilDate? {
+    package func date(year: Int, month: Int) -> CivilDate? {
         let length = CivilDate.daysIn(month: month, year: year)
         switch self {
         case .day(let day): return CivilDate(year: year, month: month, day: min(day, length))
@@ -109,7 +109,7 @@ public enum DayOfMonth: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .day(let day): String(day)
         case .last: "last"
@@ -118,13 +118,13 @@ public enum DayOfMonth: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where a due date that falls on a weekend or holiday moves to.
-public enum DayOffPolicy: String, Sendable, Hashable, CaseIterable {
+package enum DayOffPolicy: String, Sendable, Hashable, CaseIterable {
     case previousWorkingDay = "previous_working_day"
     case nextWorkingDay = "next_working_day"
     case keep
 
     /// The effective due date of `nominal` on `calendar`.
-    public func effectiveDate(for nominal: CivilDate, on calendar: WorkingCalendar) -> CivilDate {
+    package func effectiveDate(for nominal: CivilDate, on calendar: WorkingCalendar) -> CivilDate {
         switch self {
         case .previousWorkingDay: calendar.previousWorkingDay(onOrBefore: nominal)
         case .nextWorkingDay: calendar.nextWorkingDay(onOrAfter: nominal)

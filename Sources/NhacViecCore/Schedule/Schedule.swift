@@ -1,22 +1,22 @@
 /// Expands plans into dated occurrences on the working-day calendar.
-public struct Schedule: Sendable {
-    public let configuration: Configuration
+package struct Schedule: Sendable {
+    package let configuration: Configuration
 
     /// Days a due date can move when it falls on a day off (a 9-day Tết plus weekends fits easily).
     static let shiftMargin = 31
 
-    public init(configuration: Configuration) {
+    package init(configuration: Configuration) {
         self.configuration = configuration
     }
 
     /// Filters for `occurrences(from:through:)`.
-    public struct Filter: Sendable {
-        public var plan: PlanID?
+    package struct Filter: Sendable {
+        package var plan: PlanID?
         /// Only milestones at least one of these agencies must act on (an agency, or the members of a group).
-        public var agencies: Set<AgencyID>?
-        public var includeUndated: Bool
+        package var agencies: Set<AgencyID>?
+        package var includeUndated: Bool
 
-        public init(plan: PlanID? = nil, agencies: Set<AgencyID>? = nil, includeUndated: Bool = false) {
+        package init(plan: PlanID? = nil, agencies: Set<AgencyID>? = nil, includeUndated: Bool = false) {
             self.plan = plan
             self.agencies = agencies
             self.includeUndated = includeUndated
@@ -25,7 +25,7 @@ public struct Schedule: Sendable {
 
     /// Every occurrence whose effective due date lies in `from...through`, sorted by effective due date
     /// (then plan, task, milestone); undated items follow when the filter asks for them.
-    public func occurrences(from: CivilDate, through: CivilDate, filter: Filter = Filter()) -> [Occurrence] {
+    package func occurrences(from: CivilDate, through: CivilDate, filter: Filter = Filter()) -> [Occurrence] {
         // Sort small index records, then build the occurrences: moving whole tasks and milestones around
         // during the sort would dominate the run time of a ten-year expansion.
         struct Entry {
@@ -84,8 +84,9 @@ public struct Schedule: Sendable {
     }
 
     /// Nominal dates of a milestone within its plan period whose effective date could fall in `window`.
-    public func nominalDates(of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>) -> [CivilDate]
-    {
+    package func nominalDates(
+        of milestone: Milestone, in plan: Plan, near window: ClosedRange<CivilDate>
+    ) -> [CivilDate] {
         let widened =
             window.lowerBound.adding(days: -Schedule.shiftMargin)...window.upperBound.adding(days: Schedule.shiftMargin)
         switch milestone.due {

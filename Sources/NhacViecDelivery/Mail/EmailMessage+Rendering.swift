@@ -7,7 +7,7 @@ extension EmailMessage {
     /// to lines of at most 76 characters. Bodies are UTF-8 quoted-printable, so no line exceeds 76
     /// characters either. The output depends only on the message's fields.
     /// - Throws: `MailMessageError` when there is no recipient or the subject holds a control character.
-    public func rendered() throws(MailMessageError) -> RenderedEmail {
+    package func rendered() throws(MailMessageError) -> RenderedEmail {
         guard !to.isEmpty else { throw MailMessageError(.noRecipients) }
         if let control = subject.unicodeScalars.first(where: isForbiddenControl) {
             throw MailMessageError(.controlCharacter(field: "subject", scalar: control.value))

@@ -1,35 +1,35 @@
-public import NhacViecCore
+package import NhacViecCore
 
 /// One email as nhacviec sends it: addresses, threading identifiers, subject, a plain-text body
 /// and an optional HTML alternative.
 ///
 /// Render it with `rendered()`; every transport sends exactly those bytes.
-public struct EmailMessage: Hashable, Sendable {
+package struct EmailMessage: Hashable, Sendable {
     /// The author, usually the provincial office's address from the config.
-    public var from: MailAddress
+    package var from: MailAddress
     /// The visible recipients (one SMTP transaction is made per envelope recipient, separately).
-    public var to: [MailAddress]
+    package var to: [MailAddress]
     /// Where replies go, when not to `from`.
-    public var replyTo: MailAddress?
+    package var replyTo: MailAddress?
     /// The subject, any Unicode text without control characters; keep it unchanged within one thread.
-    public var subject: String
+    package var subject: String
     /// When the message was written, and the offset it is shown in.
-    public var date: MailDate
+    package var date: MailDate
     /// This message's identifier, derived from the reminder's stable key.
-    public var messageID: MessageID
+    package var messageID: MessageID
     /// The earlier reminder this one follows, if any.
-    public var inReplyTo: MessageID?
+    package var inReplyTo: MessageID?
     /// Every earlier reminder of the same thread, oldest first.
-    public var references: [MessageID]
+    package var references: [MessageID]
     /// The plain-text body.
-    public var textBody: String
+    package var textBody: String
     /// The HTML body; when present the message is multipart/alternative.
-    public var htmlBody: String?
+    package var htmlBody: String?
     /// Further header fields, written after the standard ones.
-    public var extraHeaders: [MailHeader]
+    package var extraHeaders: [MailHeader]
 
     /// Creates a message; nothing is checked until `rendered()`.
-    public init(
+    package init(
         from: MailAddress,
         to: [MailAddress],
         replyTo: MailAddress? = nil,
@@ -57,14 +57,14 @@ public struct EmailMessage: Hashable, Sendable {
 }
 
 /// The exact bytes of a message, as SMTP sends them and the outbox stores them.
-public struct RenderedEmail: Hashable, Sendable {
+package struct RenderedEmail: Hashable, Sendable {
     /// The message's identifier (names the outbox file).
-    public let messageID: MessageID
+    package let messageID: MessageID
     /// RFC 5322 message: ASCII only, CRLF line breaks, no line longer than 76 characters.
-    public let bytes: [UInt8]
+    package let bytes: [UInt8]
 
     /// The message as text, for previews.
-    public var text: String {
+    package var text: String {
         String(decoding: bytes, as: UTF8.self)
     }
 }

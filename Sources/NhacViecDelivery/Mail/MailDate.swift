@@ -1,25 +1,25 @@
-public import Foundation
+package import Foundation
 import NhacViecCore
 
 /// A point in time as written in an RFC 5322 `Date:` header, at a fixed UTC offset.
-public struct MailDate: Hashable, Sendable {
+package struct MailDate: Hashable, Sendable {
     /// Vietnam's offset, +07:00, the default.
-    public static let vietnamOffsetSeconds = 7 * 3600
+    package static let vietnamOffsetSeconds = 7 * 3600
 
     /// The instant.
-    public let instant: Date
+    package let instant: Date
     /// Seconds east of UTC; a whole number of minutes, less than 100 hours.
-    public let utcOffsetSeconds: Int
+    package let utcOffsetSeconds: Int
 
     /// Creates the date; the offset is rounded down to a whole minute and clamped to ±99:59.
-    public init(_ instant: Date, utcOffsetSeconds: Int = MailDate.vietnamOffsetSeconds) {
+    package init(_ instant: Date, utcOffsetSeconds: Int = MailDate.vietnamOffsetSeconds) {
         self.instant = instant
         let limit = 99 * 3600 + 59 * 60
         self.utcOffsetSeconds = (min(max(utcOffsetSeconds, -limit), limit) / 60) * 60
     }
 
     /// `Mon, 15 Jun 2026 08:00:00 +0700`: English names, as RFC 5322 requires whatever the locale.
-    public var rfc5322: String {
+    package var rfc5322: String {
         let seconds = Int(instant.timeIntervalSince1970.rounded(.down)) + utcOffsetSeconds
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400

@@ -1,5 +1,5 @@
 /// What happened to one message for one recipient, as a value the caller can act on.
-public enum MailDeliveryResult: Hashable, Sendable, CustomStringConvertible {
+package enum MailDeliveryResult: Hashable, Sendable, CustomStringConvertible {
     /// Accepted; `code` is the server's final reply (250), or 0 for the outbox.
     case sent(code: Int)
     /// Not delivered this time; try again later (4xx reply, connection refused, timeout, cancelled).
@@ -10,11 +10,11 @@ public enum MailDeliveryResult: Hashable, Sendable, CustomStringConvertible {
     case configuration(reason: String)
 
     /// Whether the message was accepted.
-    public var isSent: Bool {
+    package var isSent: Bool {
         if case .sent = self { true } else { false }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sent(let code): "sent (\(code))"
         case .retryable(let code?, let reason): "retryable (\(code)): \(reason)"

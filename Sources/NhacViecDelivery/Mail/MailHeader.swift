@@ -1,7 +1,7 @@
 import NhacViecCore
 
 /// An extra header field for an `EmailMessage`, such as `X-Nhacviec-Key` or `List-Id`.
-public struct MailHeader: Hashable, Sendable {
+package struct MailHeader: Hashable, Sendable {
     /// Names the builder writes itself; an extra header may not replace them.
     static let reservedNames: Set<String> = [
         "date", "from", "sender", "to", "cc", "bcc", "reply-to", "subject", "message-id", "in-reply-to",
@@ -10,15 +10,15 @@ public struct MailHeader: Hashable, Sendable {
     ]
 
     /// The field name.
-    public let name: String
+    package let name: String
     /// The unfolded value; non-ASCII text is written as encoded-words.
-    public let value: String
+    package let value: String
 
     /// Validates `name` (printable ASCII without `:`, not one the builder writes) and `value`
     /// (no control characters).
     ///
     /// - Throws: `MailMessageError`.
-    public init(name: String, value: String) throws(MailMessageError) {
+    package init(name: String, value: String) throws(MailMessageError) {
         guard !name.isEmpty, name.utf8.count <= 76, name.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E && $0 != 0x3A })
         else { throw MailMessageError(.invalidHeaderName(MailAddressError.visible(name))) }
         guard !MailHeader.reservedNames.contains(name.lowercased()) else {
@@ -33,9 +33,9 @@ public struct MailHeader: Hashable, Sendable {
 }
 
 /// Why a message could not be built.
-public struct MailMessageError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct MailMessageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         case noRecipients
         /// A control character (its Unicode scalar value) in the named field.
         case controlCharacter(field: String, scalar: UInt32)
@@ -45,13 +45,13 @@ public struct MailMessageError: Error, Equatable, Sendable, CustomStringConverti
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
 
-    public init(_ reason: Reason) {
+    package init(_ reason: Reason) {
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .noRecipients:
             "the message has no To address"

@@ -1,7 +1,7 @@
-public import NhacViecCore
+package import NhacViecCore
 
 /// Something that delivers rendered messages: SMTP, or the outbox directory.
-public protocol MailTransport: Sendable {
+package protocol MailTransport: Sendable {
     /// Delivers `message` to one envelope recipient, in its own transaction.
     ///
     /// - Parameters:
@@ -18,7 +18,7 @@ public protocol MailTransport: Sendable {
 extension MailTransport {
     /// Delivers `message` to each recipient in turn, one transaction each, so every recipient's
     /// outcome is known.
-    public func send(
+    package func send(
         _ message: RenderedEmail,
         from envelopeFrom: MailAddress,
         to recipients: [MailAddress]

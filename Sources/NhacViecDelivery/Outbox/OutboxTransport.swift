@@ -1,5 +1,5 @@
-public import Foundation
-public import NhacViecCore
+package import Foundation
+package import NhacViecCore
 
 #if canImport(Glibc)
     import Glibc
@@ -12,18 +12,18 @@ public import NhacViecCore
 ///
 /// Each file holds exactly the bytes SMTP would send and appears atomically (written to a temporary
 /// file, flushed to disk, then renamed), so a reader never sees half a message.
-public struct OutboxTransport: MailTransport {
+package struct OutboxTransport: MailTransport {
     /// `<state_dir>/outbox`.
-    public let directory: URL
+    package let directory: URL
 
     /// Writes into `stateDirectory/outbox`, created on first use.
-    public init(stateDirectory: URL) {
+    package init(stateDirectory: URL) {
         directory = stateDirectory.appendingPathComponent("outbox", isDirectory: true)
     }
 
     /// The file name for a message: its identifier with anything but letters, digits and `.@=+-_`
     /// replaced by `_`, then `.eml`.
-    public static func fileName(for messageID: MessageID) -> String {
+    package static func fileName(for messageID: MessageID) -> String {
         var name = ""
         for scalar in messageID.value.unicodeScalars {
             let keep =
@@ -42,7 +42,7 @@ public struct OutboxTransport: MailTransport {
     /// The envelope is not stored: every recipient of one message shares one file, whose `To:`
     /// header names them. Returns `.sent(code: 0)`, `.retryable` when the disk is full, or
     /// `.configuration` when the directory cannot be created or written.
-    public func send(
+    package func send(
         _ message: RenderedEmail,
         from envelopeFrom: MailAddress,
         to recipient: MailAddress

@@ -1,9 +1,9 @@
 import NhacViecCore
 
 /// How to reach the SMTP server: the `delivery.email.smtp` config section, with the password already read.
-public struct SMTPConfiguration: Sendable {
+package struct SMTPConfiguration: Sendable {
     /// Whether the connection must be encrypted.
-    public enum TLS: String, Sendable, CaseIterable {
+    package enum TLS: String, Sendable, CaseIterable {
         /// `smtp://`: STARTTLS required (never opportunistic); `smtps://`: implicit TLS.
         case required
         /// No encryption; allowed only for a relay on the loopback interface.
@@ -11,21 +11,21 @@ public struct SMTPConfiguration: Sendable {
     }
 
     /// `smtp://host:587` (STARTTLS) or `smtps://host:465` (implicit TLS); no path, user or query.
-    public var url: String
-    public var tls: TLS
+    package var url: String
+    package var tls: TLS
     /// A PEM file of CA certificates to trust instead of the system's (a private CA).
-    public var caFile: String?
-    public var username: String?
-    public var password: SMTPPassword?
+    package var caFile: String?
+    package var username: String?
+    package var password: SMTPPassword?
     /// The name sent with EHLO, such as `nhacviec.gialai.example`; libcurl's default when nil.
-    public var helo: String?
+    package var helo: String?
     /// The most time allowed for connecting, including the TLS handshake.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// The most time allowed for one whole transaction.
-    public var timeout: Duration
+    package var timeout: Duration
 
     /// Creates a configuration; it is checked by `SMTPTransport.init`.
-    public init(
+    package init(
         url: String,
         tls: TLS = .required,
         caFile: String? = nil,

@@ -1,9 +1,9 @@
 import NhacViecCore
 
 /// Why an SMTP configuration was refused. Never contains the password.
-public struct SMTPConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct SMTPConfigurationError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         case unsupportedScheme(String)
         case urlHasPath
         case credentialsInURL
@@ -23,13 +23,13 @@ public struct SMTPConfigurationError: Error, Equatable, Sendable, CustomStringCo
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
 
-    public init(_ reason: Reason) {
+    package init(_ reason: Reason) {
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         switch reason {
         case .unsupportedScheme(let scheme):
             "smtp url: \"\(MailAddressError.visible(scheme))\" is not supported; use smtp://host:587 (STARTTLS) or smtps://host:465"

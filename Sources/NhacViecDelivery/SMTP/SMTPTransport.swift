@@ -1,20 +1,20 @@
 import CCurl
 import Foundation
-public import NhacViecCore
+package import NhacViecCore
 
 /// Sends messages through an SMTP server with libcurl: STARTTLS or implicit TLS, verified
 /// certificates, AUTH, one transaction per recipient, one reused connection.
 ///
 /// Transfers run one at a time on the transport's own serial queue, never on the Swift cooperative
 /// pool. Cancelling the calling task aborts the transfer in progress.
-public final class SMTPTransport: MailTransport {
+package final class SMTPTransport: MailTransport {
     private let easy: CurlEasy
     private let worker = CurlWorker(label: "nhacviec.smtp")
 
     /// Checks `configuration` and prepares the connection (no network traffic yet).
     ///
     /// - Throws: `SMTPConfigurationError`, which never contains the password.
-    public init(configuration: SMTPConfiguration) throws(SMTPConfigurationError) {
+    package init(configuration: SMTPConfiguration) throws(SMTPConfigurationError) {
         let endpoint = try configuration.endpoint()
         if let caFile = configuration.caFile, !FileManager.default.isReadableFile(atPath: caFile) {
             throw SMTPConfigurationError(.caFileUnreadable(caFile))
@@ -57,7 +57,7 @@ public final class SMTPTransport: MailTransport {
     /// Sends `message` to `recipient` in one SMTP transaction (MAIL FROM, one RCPT TO, DATA).
     ///
     /// The connection stays open for the next message; libcurl reconnects when the server closed it.
-    public func send(
+    package func send(
         _ message: RenderedEmail,
         from envelopeFrom: MailAddress,
         to recipient: MailAddress

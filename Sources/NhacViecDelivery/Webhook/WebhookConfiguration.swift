@@ -1,15 +1,15 @@
 /// Time limits and trust for webhook deliveries (the `delivery.webhook` config section).
-public struct WebhookConfiguration: Sendable {
+package struct WebhookConfiguration: Sendable {
     /// The most time allowed for connecting, including the TLS handshake.
-    public var connectTimeout: Duration
+    package var connectTimeout: Duration
     /// The most time allowed for one whole request (`timeout_seconds`).
-    public var timeout: Duration
+    package var timeout: Duration
     /// A PEM file of CA certificates to trust instead of the system's.
-    public var caFile: String?
+    package var caFile: String?
     /// The `user-agent` header.
-    public var userAgent: String
+    package var userAgent: String
 
-    public init(
+    package init(
         connectTimeout: Duration = .seconds(10),
         timeout: Duration = .seconds(15),
         caFile: String? = nil,

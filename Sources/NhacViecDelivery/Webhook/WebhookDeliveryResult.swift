@@ -1,5 +1,5 @@
 /// What happened to one webhook delivery, as a value the caller can act on.
-public enum WebhookDeliveryResult: Hashable, Sendable, CustomStringConvertible {
+package enum WebhookDeliveryResult: Hashable, Sendable, CustomStringConvertible {
     /// A 2xx reply.
     case sent(status: Int)
     /// 410 Gone: the receiver asks never to be called again; disable this endpoint.
@@ -11,7 +11,7 @@ public enum WebhookDeliveryResult: Hashable, Sendable, CustomStringConvertible {
     /// TLS or certificate problems, an unusable URL: an operator must fix the setup.
     case configuration(reason: String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .sent(let status): "sent (\(status))"
         case .gone: "gone (410): endpoint disabled by the receiver"

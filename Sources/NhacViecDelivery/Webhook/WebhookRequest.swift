@@ -1,18 +1,18 @@
-public import NhacViecCore
+package import NhacViecCore
 
 /// One webhook delivery: where, the idempotency id, and the JSON body.
-public struct WebhookRequest: Hashable, Sendable {
-    public let endpoint: WebhookEndpoint
+package struct WebhookRequest: Hashable, Sendable {
+    package let endpoint: WebhookEndpoint
     /// The `webhook-id`: the reminder key, the same on every retry so receivers can deduplicate.
-    public let id: String
+    package let id: String
     /// The JSON payload, exactly as signed and sent.
-    public let body: [UInt8]
+    package let body: [UInt8]
 
     /// Creates a request after checking that `id` can go into a header.
     ///
     /// - Throws: `WebhookConfigurationError` when `id` is empty, longer than 256 characters, or holds
     ///   anything but printable ASCII without spaces.
-    public init(endpoint: WebhookEndpoint, id: String, body: [UInt8]) throws(WebhookConfigurationError) {
+    package init(endpoint: WebhookEndpoint, id: String, body: [UInt8]) throws(WebhookConfigurationError) {
         guard (1...256).contains(id.utf8.count), id.utf8.allSatisfy({ $0 >= 0x21 && $0 <= 0x7E }) else {
             throw WebhookConfigurationError(.invalidID(id))
         }
@@ -22,7 +22,7 @@ public struct WebhookRequest: Hashable, Sendable {
     }
 
     /// The headers sent with the body at `timestamp` (Unix seconds), signature included; for previews.
-    public func headers(signedWith secret: WebhookSecret, timestamp: Int64) -> [(name: String, value: String)] {
+    package func headers(signedWith secret: WebhookSecret, timestamp: Int64) -> [(name: String, value: String)] {
         [
             ("content-type", "application/json"),
             ("webhook-id", id),

@@ -2,14 +2,14 @@ import Crypto
 import Foundation
 
 /// The signing key shared with an integrator, written `whsec_<base64>` as in the Standard Webhooks spec.
-public struct WebhookSecret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
+package struct WebhookSecret: Sendable, CustomStringConvertible, CustomDebugStringConvertible, CustomReflectable {
     private let key: [UInt8]
 
     /// Parses `whsec_` followed by the base64 of 24 to 64 random bytes; surrounding white space
     /// (a file's final newline) is ignored.
     ///
     /// - Throws: `WebhookSecretError`, which never repeats the secret.
-    public init(parsing text: String) throws(WebhookSecretError) {
+    package init(parsing text: String) throws(WebhookSecretError) {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard trimmed.hasPrefix("whsec_") else { throw WebhookSecretError(.missingPrefix) }
         guard let key = Data(base64Encoded: String(trimmed.dropFirst("whsec_".count))) else {
@@ -21,22 +21,22 @@ public struct WebhookSecret: Sendable, CustomStringConvertible, CustomDebugStrin
     }
 
     /// The `webhook-signature` header value: `v1,` and the base64 HMAC-SHA256 of `id.timestamp.body`.
-    public func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
+    package func signature(id: String, timestamp: Int64, body: [UInt8]) -> String {
         var signed = Array("\(id).\(timestamp).".utf8)
         signed += body
         let code = HMAC<SHA256>.authenticationCode(for: signed, using: SymmetricKey(data: key))
         return "v1," + Data(code).base64EncodedString()
     }
 
-    public var description: String { "whsec_<redacted>" }
-    public var debugDescription: String { description }
-    public var customMirror: Mirror { Mirror(self, children: []) }
+    package var description: String { "whsec_<redacted>" }
+    package var debugDescription: String { description }
+    package var customMirror: Mirror { Mirror(self, children: []) }
 }
 
 /// Why a webhook secret was refused. Never contains the secret.
-public struct WebhookSecretError: Error, Equatable, Sendable, CustomStringConvertible {
+package struct WebhookSecretError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The specific problem.
-    public enum Reason: Equatable, Sendable {
+    package enum Reason: Equatable, Sendable {
         case missingPrefix
         case invalidBase64
         case tooShort(bytes: Int)
@@ -44,13 +44,13 @@ public struct WebhookSecretError: Error, Equatable, Sendable, CustomStringConver
     }
 
     /// The problem.
-    public let reason: Reason
+    package let reason: Reason
 
-    public init(_ reason: Reason) {
+    package init(_ reason: Reason) {
         self.reason = reason
     }
 
-    public var description: String {
+    package var description: String {
         let fix = "generate one with: echo \"whsec_$(openssl rand -base64 32)\""
         return switch reason {
         case .missingPrefix: "webhook secret: it must start with whsec_; \(fix)"

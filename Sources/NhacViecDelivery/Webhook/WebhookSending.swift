@@ -1,5 +1,5 @@
 /// Something that delivers signed webhook requests: the libcurl transport, or a fake in tests of the delivery pass.
-public protocol WebhookSending: Sendable {
+package protocol WebhookSending: Sendable {
     /// Posts `request` once; never throws: every problem is a ``WebhookDeliveryResult``.
     func send(_ request: WebhookRequest) async -> WebhookDeliveryResult
 }

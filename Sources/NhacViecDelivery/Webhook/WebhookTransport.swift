@@ -1,12 +1,12 @@
 import CCurl
-public import Foundation
-public import NhacViecCore
+package import Foundation
+package import NhacViecCore
 
 /// Posts signed JSON webhooks (Standard Webhooks) with libcurl, reusing connections between calls.
 ///
 /// Requests run one at a time on the transport's own serial queue, never on the Swift cooperative
 /// pool. Redirects are not followed. Cancelling the calling task aborts the request in progress.
-public final class WebhookTransport: WebhookSending {
+package final class WebhookTransport: WebhookSending {
     private let easy: CurlEasy
     private let worker = CurlWorker(label: "nhacviec.webhook")
     private let secret: WebhookSecret
@@ -20,7 +20,7 @@ public final class WebhookTransport: WebhookSending {
     ///   - configuration: Time limits and trust.
     ///   - now: The clock for `webhook-timestamp` and `Retry-After` dates.
     /// - Throws: `WebhookConfigurationError`.
-    public init(
+    package init(
         secret: WebhookSecret,
         configuration: WebhookConfiguration = WebhookConfiguration(),
         now: @escaping @Sendable () -> Date = { Date() }
@@ -57,7 +57,7 @@ public final class WebhookTransport: WebhookSending {
     }
 
     /// POSTs `request.body`, signed at the current time, and classifies the reply.
-    public func send(_ request: WebhookRequest) async -> WebhookDeliveryResult {
+    package func send(_ request: WebhookRequest) async -> WebhookDeliveryResult {
         let easy = self.easy
         let sentAt = now()
         let headers =

@@ -1,5 +1,5 @@
 import Foundation
-public import Hummingbird
+package import Hummingbird
 import Logging
 import NhacViecCore
 import NhacViecStore
@@ -8,20 +8,20 @@ import NhacViecStore
 ///
 /// GET and HEAD only show a page, so a mail scanner that opens every link changes nothing; the report is a POST of
 /// the page's form (carrying a value derived from the token) or a JSON POST from an integrator.
-public struct AcknowledgementController: Sendable {
+package struct AcknowledgementController: Sendable {
     /// The largest request body accepted: two short text fields.
-    public static let maximumBody = 16 * 1024
+    package static let maximumBody = 16 * 1024
     static let reporterLimit = 200
     static let noteLimit = 2000
     static let userAgentLimit = 300
 
     let dependencies: WebDependencies
 
-    public init(dependencies: WebDependencies) {
+    package init(dependencies: WebDependencies) {
         self.dependencies = dependencies
     }
 
-    public func addRoutes(to group: RouterGroup<WebRequestContext>) {
+    package func addRoutes(to group: RouterGroup<WebRequestContext>) {
         group.add(middleware: SecurityHeadersMiddleware())
             .add(middleware: BodyLimitMiddleware(limit: Self.maximumBody))
             .get(":token", use: show)

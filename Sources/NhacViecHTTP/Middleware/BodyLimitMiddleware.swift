@@ -1,15 +1,15 @@
-public import Hummingbird
+package import Hummingbird
 
 /// Refuses a request whose declared body is over `limit` bytes with 413 before any route reads it; routes still read
 /// bodies with the same limit, which catches chunked bodies that declare no length.
-public struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
-    public let limit: Int
+package struct BodyLimitMiddleware<Context: RequestContext>: RouterMiddleware {
+    package let limit: Int
 
-    public init(limit: Int) {
+    package init(limit: Int) {
         self.limit = limit
     }
 
-    public func handle(
+    package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     )
         async throws -> Response

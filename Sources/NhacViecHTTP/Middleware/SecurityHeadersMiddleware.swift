@@ -1,8 +1,8 @@
-public import Hummingbird
+package import Hummingbird
 
 /// Headers every page of a private link carries: never cached, never indexed, never framed, no referrer leaking the
 /// token, and a Content-Security-Policy that allows no script at all.
-public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+package struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
     static var headers: HTTPFields {
         [
             .cacheControl: "no-store",
@@ -15,9 +15,9 @@ public struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddlewa
         ]
     }
 
-    public init() {}
+    package init() {}
 
-    public func handle(
+    package func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     )
         async throws -> Response

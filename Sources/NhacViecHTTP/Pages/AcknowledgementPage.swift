@@ -1,18 +1,18 @@
 import Foundation
 import Mustache
-public import NhacViecCore
-public import NhacViecStore
+package import NhacViecCore
+package import NhacViecStore
 
 /// The values of `templates/web/acknowledge.html.mustache` in each of its three states: the confirmation form, the
 /// receipt of a recorded report, and the page of an unusable link.
-public enum AcknowledgementPage {
+package enum AcknowledgementPage {
     /// "Liên kết không hợp lệ hoặc đã hết hạn": the same page for every kind of bad token.
-    public static func invalid(templates: MessageTemplates) -> String {
+    package static func invalid(templates: MessageTemplates) -> String {
         templates[.acknowledgePage].render(["invalid": true])
     }
 
     /// The page of a valid link: the form, or the receipt when `acknowledgement` is already on record.
-    public static func render(
+    package static func render(
         templates: MessageTemplates, configuration: Configuration, occurrence: Occurrence, grant: IssuedToken,
         token: AccessToken, acknowledgement: Acknowledgement?, settings: HTTPSettings
     ) -> String {

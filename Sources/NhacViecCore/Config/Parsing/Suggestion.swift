@@ -1,7 +1,7 @@
 /// "Did you mean …?" for misspelt keys and ids.
-public enum Suggestion {
+package enum Suggestion {
     /// The candidate closest to `word` by edit distance, if it is close enough to be a likely typo.
-    public static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
+    package static func closest<S: Sequence>(to word: String, in candidates: S) -> String? where S.Element == String {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in candidates {

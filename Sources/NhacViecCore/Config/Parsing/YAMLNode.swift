@@ -224,7 +224,7 @@ extension CivilDate {
 
     /// Why `text` is not a date, for a message: what is impossible about a date-shaped text
     /// (`not a real date: month 6 has 30 days`), or the accepted formats.
-    public static func problem(parsing text: String) -> String {
+    package static func problem(parsing text: String) -> String {
         guard let (day, month, year) = YAMLNode.dateParts(text) else {
             return "not a date in an accepted format (\(formats))"
         }

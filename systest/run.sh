@@ -269,6 +269,10 @@ check "ledger" "$(ct stat -c '%n owned by uid %u (the daemon'"'"'s), mode %a' $l
 status_json=$(ct nhacviec status --config /etc/nhacviec/nhacviec.yaml --format json 2>&1 || true)
 check "status as root" "nhacviec status reads the daemon's ledger: $(echo "$status_json" | tr -s ' \n' ' ' | cut -c 1-160)…" \
     bash -c "echo \"\$0\" | grep -q '\"sent\"'" "$status_json"
+ct systemctl start nhacviec-backup.service || true
+backup_file=$(ct sh -c 'ls /var/lib/private/nhacviec-backups/state-*.sqlite 2>/dev/null | head -1')
+check "backup" "nhacviec-backup.service (same dynamic user, daemon running) wrote ${backup_file:-nothing}: $(ct systemctl show nhacviec-backup.service -P Result)" \
+    test -n "$backup_file"
 
 # ---- SMTP with the password from LoadCredential= ----------------------------------------------------------------
 password=systest-$RANDOM$RANDOM
@@ -357,6 +361,9 @@ stop_seconds=$(elapsed $t0)
 above_warning=$(ct journalctl -u nhacviec.service --after-cursor="$c3" -p warning -o cat --no-pager)
 check "stop" "in ${stop_seconds} s, Result=$(show Result), status $(show ExecMainStatus); journal above warning since start: ${above_warning:-none}" \
     test "$(show Result)/$(show ExecMainStatus)/${above_warning}" = success/0/
+restore_output=$(ct nhacviec restore --config /etc/nhacviec/nhacviec.yaml "$backup_file" 2>&1 || true)
+check "restore" "as root, service stopped: $(echo "$restore_output" | head -1); ledger owner uid $(ct stat -c %u $ledger), state directory's $(ct stat -c %u /var/lib/private/nhacviec)" \
+    bash -c "echo \"\$0\" | grep -q 'Đã khôi phục' && [ \"\$(ct stat -c %u $ledger)\" = \"\$(ct stat -c %u /var/lib/private/nhacviec)\" ]" "$restore_output"
 
 # ---- Upgrade keeps the ledger and the admin's edits; purge removes both -----------------------------------------
 echo '# edited by the admin' | ct tee -a /etc/nhacviec/nhacviec.yaml >/dev/null
@@ -369,7 +376,7 @@ check "upgrade" "now $(ct dpkg-query -W -f '${Version}' nhacviec), restarted (PI
     bash -c "ct grep -q '^# edited by the admin' /etc/nhacviec/nhacviec.yaml && ct test -s $ledger && [ \"\$(ct systemctl show nhacviec.service -P ActiveState)\" = active ] && [ \"\$(ct systemctl show nhacviec.service -P MainPID)\" != $pid_before ]"
 ct env DEBIAN_FRONTEND=noninteractive apt-get purge -y nhacviec >/dev/null 2>&1 || not_ok "purge: apt-get purge failed"
 check "purge" "config, credentials, ledger and unit are gone" \
-    bash -c "! ct test -e /etc/nhacviec && ! ct test -e /var/lib/private/nhacviec && ! ct test -e /var/lib/nhacviec && ! ct test -e /lib/systemd/system/nhacviec.service"
+    bash -c "! ct test -e /etc/nhacviec && ! ct test -e /var/lib/private/nhacviec && ! ct test -e /var/lib/nhacviec && ! ct test -e /var/lib/private/nhacviec-backups && ! ct test -e /lib/systemd/system/nhacviec.service"
 
 echo "system test: ${passed} checks passed, ${failed} failed in $(($(date +%s) - started)) s (boot ${boot_seconds} s)"
 echo "systest: ${passed} passed, ${failed} failed"

@@ -58,6 +58,15 @@ package struct MessageComposer: Sendable {
             messageID: try messageID(forKey: "receipt:" + key), thread: thread, now: now)
     }
 
+    /// The weekly notice to `office` (the `escalate_to` agency) that a year's announced holidays are missing.
+    package func holidayScheduleNotice(
+        _ missing: MissingHolidaySchedule, to office: Agency, day: CivilDate, now: Date
+    ) throws -> RenderedEmail {
+        try compose(
+            missing.notice(to: office.name), to: try recipients(of: office), replyTo: nil,
+            messageID: try messageID(forKey: "holiday-schedule:\(missing.year):\(day.iso8601)"), thread: [], now: now)
+    }
+
     /// The headers every message of nhacviec carries around a rendered body: sender, date in the configured zone,
     /// and the thread of earlier messages about the same deadlines.
     private func compose(
@@ -68,7 +77,7 @@ package struct MessageComposer: Sendable {
         return try EmailMessage(
             from: configuration.delivery.from, to: recipients, replyTo: replyTo, subject: rendered.subject,
             date: MailDate(now, utcOffsetSeconds: offset), messageID: messageID, inReplyTo: thread.last,
-            references: thread, textBody: rendered.text, htmlBody: rendered.html
+            references: thread, textBody: rendered.text, htmlBody: rendered.html.isEmpty ? nil : rendered.html
         ).rendered()
     }
 }

@@ -9,6 +9,7 @@ package struct ServiceRuntime: Sendable {
     package let loaded: LoadedConfiguration
     package let ledger: Ledger
     package let pass: DeliveryPass
+    private let holidayNotice: HolidayScheduleNotice
 
     /// A runtime from parts already built: tests pass an in-memory ledger and fake transports.
     package init(loaded: LoadedConfiguration, ledger: Ledger, channels: DeliveryChannels, logger: Logger) {
@@ -17,6 +18,10 @@ package struct ServiceRuntime: Sendable {
         self.pass = DeliveryPass(
             configuration: loaded.configuration, templates: loaded.templates, ledger: ledger, channels: channels,
             logger: logger)
+        self.holidayNotice = HolidayScheduleNotice(
+            configuration: loaded.configuration,
+            composer: MessageComposer(configuration: loaded.configuration, templates: loaded.templates),
+            mail: channels.mail, ledger: ledger, logger: logger)
     }
 
     /// Loads and validates the config, opens `state_dir/state.sqlite`, and sets up the transports.
@@ -46,11 +51,12 @@ package struct ServiceRuntime: Sendable {
         return ServiceRuntime(loaded: loaded, ledger: ledger, channels: channels, logger: logger)
     }
 
-    /// Runs one delivery pass at `now`, records it (and the next wake) in the ledger for `status`, and
-    /// returns what it did and when the next one is due.
+    /// Runs one delivery pass at `now` (and the weekly holiday-schedule notice when due), records it and the next
+    /// wake in the ledger for `status`, and returns what it did and when the next one is due.
     package func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
         let report = try await pass.run(now: now)
-        let next = try await pass.nextWake(after: now)
+        let notice = try await holidayNotice.run(now: now)
+        let next = [try await pass.nextWake(after: now), notice].compactMap { $0 }.min()
         let format = ISO8601DateFormatter()
         try await ledger.setMeta(.lastPass, format.string(from: now))
         try await ledger.setMeta(.nextWake, next.map(format.string(from:)) ?? "")

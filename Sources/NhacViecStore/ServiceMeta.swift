@@ -6,4 +6,6 @@ package enum ServiceMeta: String, Sendable, CaseIterable {
     case configFile = "service.config_file"
     case configLoadedAt = "service.config_loaded_at"
     case lastReloadError = "service.last_reload_error"
+    /// The local day (`YYYY-MM-DD`) the last "next year's holidays are missing" notice went out.
+    case holidayNoticeSentOn = "service.holiday_notice_sent_on"
 }

@@ -61,3 +61,53 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("nhacviec check --config /etc/nhacviec/nhacviec.yaml"))
     }
 }
+
+@Suite("Next year's announced holidays are asked for from 1 October")
+struct HolidayScheduleWarningTests {
+    static let warning = "warning: chưa có lịch nghỉ lễ, Tết năm 2027 đã công bố"
+
+    @Test func checkWarnsFromOctoberUntilTheYearIsAddedWithoutFailing() throws {
+        let directory = try CommandRunner.copyOfShippedConfig()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let september = try CommandRunner.run(["check", "--today", "2026-09-30"], in: directory)
+        #expect(september.status == 0)
+        #expect(!september.stderr.contains(Self.warning))
+
+        let october = try CommandRunner.run(["check", "--today", "2026-10-01"], in: directory)
+        #expect(october.status == 0, "a warning does not fail the check")
+        let line = try #require(october.stderr.split(separator: "\n").first { $0.contains(Self.warning) })
+        #expect(line.hasPrefix("Config/calendar/vietnam.yaml:"), "points at the calendar file: \(line)")
+        #expect(line.contains("Tết Đinh Mùi theo Bộ luật Lao động: 05/02/2027–09/02/2027"))
+        #expect(line.contains("vào Config/calendar/vietnam.yaml khi Bộ Nội vụ công bố"))
+        #expect(october.stdout.hasPrefix("OK: "))
+
+        let calendar = directory.appendingPathComponent("Config/calendar/vietnam.yaml")
+        let text = try String(contentsOf: calendar, encoding: .utf8).replacingOccurrences(
+            of: "\n  working_days:",
+            with: "    - { date: 2027-01-01, name: \"Tết Dương lịch 2027\", kind: new_year }\n\n  working_days:")
+        try text.write(to: calendar, atomically: true, encoding: .utf8)
+        let added = try CommandRunner.run(["check", "--today", "2026-10-01"], in: directory)
+        #expect(added.status == 0, "\(added.stderr)")
+        #expect(!added.stderr.contains("Tết năm 2027"), "\(added.stderr)")
+    }
+
+    @Test func statusShowsAMissingYearUntilItIsAdded() throws {
+        let directory = try CommandRunner.copyOfShippedConfig()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        // No announced day at all: whatever today is, this year's schedule is missing.
+        try "calendar:\n  days_off: []\n".write(
+            to: directory.appendingPathComponent("Config/calendar/vietnam.yaml"), atomically: true, encoding: .utf8)
+        #expect(
+            try CommandRunner.run(["serve", "--once", "--now", "2026-06-12T08:00:00+07:00"], in: directory).status == 0)
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let year = calendar.component(.year, from: Date())
+        let table = try CommandRunner.run(["status"], in: directory)
+        #expect(table.status == 0, "\(table.stderr)")
+        #expect(table.stdout.contains("Lịch nghỉ:  CẢNH BÁO: chưa có lịch nghỉ lễ, Tết năm \(year) đã công bố"))
+        let json = try CommandRunner.run(["status", "--format", "json"], in: directory)
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+        let missing = try #require(object?["holiday_schedule"] as? [String: Any])
+        #expect(missing["missing_year"] as? Int == year)
+    }
+}

@@ -41,6 +41,10 @@ sed -i -e 's|^ExecStart=/usr/local/bin/nhacviec |ExecStart=/usr/bin/nhacviec |' 
     "$root/lib/systemd/system/nhacviec.service"
 grep -q '^ExecStart=/usr/bin/nhacviec serve ' "$root/lib/systemd/system/nhacviec.service" ||
     fail "ExecStart= was not rewritten to /usr/bin/nhacviec"
+# The nightly backup (README, "Backups"): installed, not enabled; the admin enables the timer.
+for unit in nhacviec-backup.service nhacviec-backup.timer; do
+    install -D -m 0644 "$source_root/contrib/systemd/$unit" "$root/lib/systemd/system/$unit"
+done
 
 # The config: every file is a conffile, so the admin's edits survive upgrades. The state lives where the
 # unit's StateDirectory= puts it; no secret file is named (the unit hands them over as credentials).

@@ -23,13 +23,31 @@ struct CheckCommand: ParsableCommand {
               $ nhacviec check
               Config/plans/949-KH-UBND.yaml:50:15: error: unknown agency or group 'so-tu-phap2' (did you mean 'so-tu-phap'?)
               1 error in the configuration; nothing was changed
+
+            From 1 October it also warns while next year's announced holiday schedule (Tết days off, make-up \
+            Saturdays) is missing from Config/calendar/, naming the Tết the Labour Code gives; warnings do not \
+            change the exit status:
+              $ nhacviec check --today 2026-10-01
+              Config/calendar/vietnam.yaml:55:7: warning: chưa có lịch nghỉ lễ, Tết năm 2027 đã công bố … (thêm …)
             """
     )
 
     @OptionGroup var options: ConfigOptions
+    @Option(
+        help: ArgumentHelp(
+            "Check as if today were this day (YYYY-MM-DD or D/M/YYYY), for the holiday-schedule warning.",
+            valueName: "date"),
+        transform: CivilDate.argument)
+    var today: CivilDate?
 
     func run() throws {
         let loaded = try options.load()
+        let configuration = loaded.configuration
+        if let missing = MissingHolidaySchedule(
+            calendar: configuration.calendar, today: today ?? configuration.today)
+        {
+            StandardError.print(missing.diagnostic.description)
+        }
         do {
             _ = try StartupChecks.run(for: loaded.configuration)
         } catch {

@@ -52,6 +52,12 @@ struct ServeCommand: AsyncParsableCommand {
         NhacViecLogging.bootstrap(level: Logger.Level(rawValue: logLevel) ?? .info)
         let logger = Logger(label: "nhacviec")
         let runtime = try Startup.load(configPath: options.config, logger: logger)
+        let lock = try Startup.lock(runtime.loaded.configuration)
+        defer { withExtendedLifetime(lock) {} }
+        try await serve(runtime, logger: logger)
+    }
+
+    private func serve(_ runtime: ServiceRuntime, logger: Logger) async throws {
         let clock = now.flatMap(Self.parseInstant).map(ServiceClock.init(startingAt:)) ?? .system
         await runtime.recordLoad(configPath: options.config)
         if once {

@@ -3,6 +3,7 @@ import Logging
 import NhacViecConfigFiles
 import NhacViecCore
 import NhacViecService
+import NhacViecStore
 
 /// Loads the service's runtime, turning every start-up problem into a clear message and exit status 78.
 enum Startup {
@@ -19,6 +20,16 @@ enum Startup {
         } catch {
             StandardError.print("nhacviec: not started: \(error)")
             throw ExitCode(ServiceError.configurationExitCode)
+        }
+    }
+
+    /// The state directory's lock, held for the life of the service; exit status 1 when another service holds it.
+    static func lock(_ configuration: Configuration) throws -> StateLock {
+        do {
+            return try StateLock.acquire(stateDirectory: configuration.stateDirectory)
+        } catch {
+            StandardError.print("nhacviec: not started: \(error)")
+            throw ExitCode(1)
         }
     }
 }

@@ -16,6 +16,8 @@ struct StatusReport {
     var configLoadedAt: Date?
     var reloadError: String?
     var atWake: AcknowledgedReminders
+    var holidaySchedule: MissingHolidaySchedule?
+    var holidayNoticeSentOn: String?
     var localTime: LocalTime
 
     static func gather(
@@ -39,6 +41,8 @@ struct StatusReport {
             configLoadedAt: try await instant(.configLoadedAt),
             reloadError: try await ledger.meta(.lastReloadError).flatMap { $0.isEmpty ? nil : $0 },
             atWake: try await remindersDue(configuration, at: nextWake, ledger: ledger),
+            holidaySchedule: MissingHolidaySchedule(calendar: configuration.calendar, today: configuration.today),
+            holidayNoticeSentOn: try await ledger.meta(.holidayNoticeSentOn),
             localTime: LocalTime(identifier: configuration.timeZone))
     }
 
@@ -71,6 +75,19 @@ struct StatusReport {
             ("config_file", .string(configFile)),
             ("config_loaded_at", .optional(configLoadedAt.map(localTime.iso8601))),
             ("last_reload_error", .optional(reloadError)),
+            (
+                "holiday_schedule",
+                holidaySchedule.map { missing in
+                    .object([
+                        ("missing_year", .int(missing.year)),
+                        ("computed_tet_from", .optional(missing.computedTet?.lowerBound.iso8601)),
+                        ("computed_tet_to", .optional(missing.computedTet?.upperBound.iso8601)),
+                        ("message", .string(missing.message)),
+                        ("fix", .string(missing.fix)),
+                        ("last_notice", .optional(holidayNoticeSentOn)),
+                    ])
+                } ?? .null
+            ),
         ])
     }
 
@@ -97,6 +114,11 @@ struct StatusReport {
             "Config:     \(configFile)"
                 + (configLoadedAt.map { ", loaded by the service at \(localTime.display($0))" } ?? ""))
         if let reloadError { line("Last reload FAILED; the service kept the previous config:\n" + reloadError) }
+        if let holidaySchedule {
+            line("Lịch nghỉ:  CẢNH BÁO: \(holidaySchedule.message)")
+            line("            \(holidaySchedule.fix)")
+            if let holidayNoticeSentOn { line("            (đã nhắc Văn phòng lần cuối ngày \(holidayNoticeSentOn))") }
+        }
         let headers = ["AGENCY", "CHANNEL", "STAGE", "DUE", "ATTEMPTS", "LAST ERROR"]
         if !failures.isEmpty {
             line("\nFailed (\(counts[.failed] ?? 0)):")

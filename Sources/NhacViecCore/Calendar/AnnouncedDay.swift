@@ -13,8 +13,14 @@ package struct AnnouncedDay: Sendable, Hashable {
     package var working: Bool
     /// The config file that announced it, shown as the `source` of the days.
     package var file: String
+    /// Where the entry is written, when it came from a config file.
+    package var location: SourceLocation?
 
-    package init(first: CivilDate, last: CivilDate, name: String, kind: DayKind, working: Bool, file: String) {
+    package init(
+        first: CivilDate, last: CivilDate, name: String, kind: DayKind, working: Bool, file: String,
+        location: SourceLocation? = nil
+    ) {
+        self.location = location
         self.first = first
         self.last = last
         self.name = name

@@ -157,7 +157,9 @@ struct FragmentParser {
             }
             if let first, let last, let name {
                 result.append(
-                    AnnouncedDay(first: first, last: last, name: name, kind: kind, working: working, file: file))
+                    AnnouncedDay(
+                        first: first, last: last, name: name, kind: kind, working: working, file: file,
+                        location: item.location))
                 locations.append(item.location)
             }
         }

@@ -12,12 +12,21 @@ struct CheckCommand: ParsableCommand {
             Reads the main file and every file it includes, and reports all problems at once, each as \
             file:line:column with a fix. Then runs the start-up checks of `nhacviec serve` (credentials, \
             transports, state_dir), so a config that passes here also starts. Exit status 0 when the config \
-            is valid, 1 otherwise.
+            is valid, 1 otherwise. Warnings (file:line:column: warning: …) do not fail the check unless \
+            --strict is given: a draft made by `nhacviec import` passes with warnings for the days its plan \
+            leaves open, and `check --strict` tells when all of them are filled in.
 
             Examples:
               $ nhacviec check
               OK: 22 agencies, 2 groups, 1 plan, 20 tasks, 31 milestones
               $ nhacviec check --config /etc/nhacviec/nhacviec.yaml
+
+            A report day the plan leaves open ("Định kỳ hằng quý"), then the same with --strict:
+              $ nhacviec check
+              Config/plans/617-KH-UBND.yaml:88:14: warning: 'Định kỳ hằng quý' leaves the day of this rule open; reminders use month: 3, day: 20 until you set it (…)
+              OK: 22 agencies, 2 groups, 2 plans, 38 tasks, 52 milestones
+              $ nhacviec check --strict
+              … 1 warning treated as error (--strict); nothing was changed
 
             After a typo in a plan:
               $ nhacviec check
@@ -27,9 +36,18 @@ struct CheckCommand: ParsableCommand {
     )
 
     @OptionGroup var options: ConfigOptions
+    @Flag(help: "Treat warnings (such as a report day the plan leaves open) as errors: exit 1 when there is any.")
+    var strict = false
 
     func run() throws {
         let loaded = try options.load()
+        if strict, !loaded.warnings.isEmpty {
+            let count = loaded.warnings.count
+            StandardError.print(
+                "\(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict); nothing was changed"
+            )
+            throw ExitCode(1)
+        }
         do {
             _ = try StartupChecks.run(for: loaded.configuration)
         } catch {

@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Pure domain: config model, calendar, schedule, reminder planning, rendering. No I/O.
@@ -35,6 +36,12 @@ let package = Package(
             name: "NhacViecConfigFiles",
             dependencies: ["NhacViecCore"]
         ),
+        // Adapter: reads plan documents (.docx through ZIPFoundation and XMLParser, .pdf through pdftotext,
+        // .txt/.md/.html) into the blocks that NhacViecCore's importer drafts a plan from.
+        .target(
+            name: "NhacViecImport",
+            dependencies: ["NhacViecCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         // The subcommands; the executable only calls into this.
         .target(
             name: "NhacViecCLI",
@@ -44,7 +51,7 @@ let package = Package(
                 "NhacViecDelivery",
                 "NhacViecStore",
                 "NhacViecService",
-                "NhacViecSystemd",
+                "NhacViecSystemd", "NhacViecImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -117,6 +124,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "NhacViecStoreTests", dependencies: ["NhacViecStore", "NhacViecCore"]),
+        .testTarget(
+            name: "NhacViecImportTests",
+            dependencies: [
+                "NhacViecImport", "NhacViecCore", "NhacViecConfigFiles",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
+        ),
         .testTarget(
             name: "NhacViecCLITests",
             dependencies: ["NhacViecCore", "NhacViecConfigFiles", "NhacViecCLI"]

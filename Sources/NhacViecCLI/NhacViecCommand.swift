@@ -13,12 +13,13 @@ package struct NhacViecCommand: AsyncParsableCommand {
               nhacviec check
               nhacviec upcoming --days 30
               nhacviec reminders --agency so-tu-phap --from 2026-06-01 --to 2026-06-30
+              nhacviec import ke-hoach.docx -o Config/plans/ke-hoach.yaml
             """,
         version: NhacViecCommand.version,
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
-            LinkCommand.self, BackupCommand.self, RestoreCommand.self,
+            LinkCommand.self, BackupCommand.self, RestoreCommand.self, ImportCommand.self,
         ]
     )
 

@@ -12,12 +12,21 @@ struct CheckCommand: ParsableCommand {
             Reads the main file and every file it includes, and reports all problems at once, each as \
             file:line:column with a fix. Then runs the start-up checks of `nhacviec serve` (credentials, \
             transports, state_dir), so a config that passes here also starts. Exit status 0 when the config \
-            is valid, 1 otherwise.
+            is valid, 1 otherwise. Warnings (file:line:column: warning: …) do not fail the check unless \
+            --strict is given: a draft made by `nhacviec import` passes with warnings for the days its plan \
+            leaves open, and `check --strict` tells when all of them are filled in.
 
             Examples:
               $ nhacviec check
               OK: 22 agencies, 2 groups, 1 plan, 20 tasks, 31 milestones
               $ nhacviec check --config /etc/nhacviec/nhacviec.yaml
+
+            A report day the plan leaves open ("Định kỳ hằng quý"), then the same with --strict:
+              $ nhacviec check
+              Config/plans/617-KH-UBND.yaml:88:14: warning: 'Định kỳ hằng quý' leaves the day of this rule open; reminders use month: 3, day: 20 until you set it (…)
+              OK: 22 agencies, 2 groups, 2 plans, 38 tasks, 52 milestones
+              $ nhacviec check --strict
+              … 1 warning treated as error (--strict); nothing was changed
 
             After a typo in a plan:
               $ nhacviec check
@@ -25,14 +34,16 @@ struct CheckCommand: ParsableCommand {
               1 error in the configuration; nothing was changed
 
             From 1 October it also warns while next year's announced holiday schedule (Tết days off, make-up \
-            Saturdays) is missing from Config/calendar/, naming the Tết the Labour Code gives; warnings do not \
-            change the exit status:
+            Saturdays) is missing from Config/calendar/, naming the Tết the Labour Code gives (a warning: exit \
+            status 0 unless --strict):
               $ nhacviec check --today 2026-10-01
               Config/calendar/vietnam.yaml:55:7: warning: chưa có lịch nghỉ lễ, Tết năm 2027 đã công bố … (thêm …)
             """
     )
 
     @OptionGroup var options: ConfigOptions
+    @Flag(help: "Treat warnings (such as a report day the plan leaves open) as errors: exit 1 when there is any.")
+    var strict = false
     @Option(
         help: ArgumentHelp(
             "Check as if today were this day (YYYY-MM-DD or D/M/YYYY), for the holiday-schedule warning.",
@@ -43,10 +54,14 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let loaded = try options.load()
         let configuration = loaded.configuration
-        if let missing = MissingHolidaySchedule(
-            calendar: configuration.calendar, today: today ?? configuration.today)
-        {
-            StandardError.print(missing.diagnostic.description)
+        let holidays = MissingHolidaySchedule(calendar: configuration.calendar, today: today ?? configuration.today)
+        if let holidays { StandardError.print(holidays.diagnostic.description) }
+        let count = loaded.warnings.count + (holidays == nil ? 0 : 1)
+        if strict, count > 0 {
+            StandardError.print(
+                "\(count) warning\(count == 1 ? "" : "s") treated as error\(count == 1 ? "" : "s") (--strict); nothing was changed"
+            )
+            throw ExitCode(1)
         }
         do {
             _ = try StartupChecks.run(for: loaded.configuration)

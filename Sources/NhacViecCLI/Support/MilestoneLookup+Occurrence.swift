@@ -7,7 +7,10 @@ extension MilestoneLookup {
     func nominalDate(
         _ occurrence: CivilDate?, agency: AgencyID, undo: Bool, in configuration: Configuration
     ) async throws -> CivilDate? {
-        if milestone.due.isUndated, case .onRequest = milestone.due { return nil }
+        switch milestone.due {
+        case .onRequest(_, nil), .onEvent(_, nil): return nil
+        default: break
+        }
         let schedule = Schedule(configuration: configuration)
         let period = plan.period
         let dates = schedule.nominalDates(of: milestone, in: plan, near: period)

@@ -26,6 +26,11 @@ package enum ConfigCompiler {
         return parsed?.main.includes.map { IncludePattern(pattern: $0.value, location: $0.location) } ?? []
     }
 
+    /// The agencies and groups of one directory file (`Config/agencies.yaml`), checked alone.
+    package static func directory(from source: ConfigSource) throws(ConfigErrors) -> Directory {
+        try compile(main: ConfigSource(path: source.path, text: ""), included: [source]).configuration.directory
+    }
+
     /// Checks everything and returns the configuration with its warnings.
     ///
     /// - Parameters:
@@ -275,10 +280,11 @@ private struct Resolver {
                 let recipient = milestone.recipient.flatMap { references.resolve([$0]).first }
                 if let due = milestone.due { checkPeriod(due, plan: raw) }
                 guard let due = milestone.due?.value else { continue }
+                if let starts = milestone.starts { checkStart(starts, of: due, plan: raw) }
                 milestones.append(
                     Milestone(
                         id: MilestoneID(milestone.id.value), who: who, assignees: assignees, recipient: recipient,
-                        due: due,
+                        due: due, starts: milestone.starts?.value,
                         text: milestone.text, dayOffPolicy: milestone.dueOnDayOff ?? dayOff,
                         reminders: references.apply(milestone.reminders, to: taskPolicy), location: milestone.location))
             }
@@ -309,14 +315,25 @@ private struct Resolver {
         return true
     }
 
+    /// A milestone starts inside its plan's period, and not after its one deadline.
+    private func checkStart(_ starts: Located<CivilDate>, of due: DueRule, plan: RawPlan) {
+        if let period = plan.period, !period.contains(starts.value) {
+            sink.error(
+                starts.location, "starts \(starts.value) is outside its plan's period",
+                fix: "the period of plan '\(plan.id.value)' is \(period.lowerBound) to \(period.upperBound)")
+        } else if let date = due.singleDate, date < starts.value {
+            sink.error(starts.location, "starts \(starts.value) is after the due date \(date)", fix: "swap them")
+        }
+    }
+
     /// A milestone's dates must lie in its plan's period.
     private func checkPeriod(_ due: Located<DueRule>, plan: RawPlan) {
         guard let period = plan.period else { return }
         let fix =
             "the period of plan '\(plan.id.value)' is \(period.lowerBound) to \(period.upperBound) (\(plan.periodLocation))"
         switch due.value {
-        case .once(let date), .onRequest(_, let date?):
-            if !period.contains(date) {
+        case .once, .endOf, .onRequest(_, _?), .onEvent(_, _?):
+            if let date = due.value.singleDate, !period.contains(date) {
                 sink.error(due.location, "due date \(date) is outside its plan's period", fix: fix)
             }
         case .recurring(let recurrence, let from, let until):
@@ -331,7 +348,7 @@ private struct Resolver {
             if lower > upper || recurrence.dates(in: lower...upper).isEmpty {
                 sink.error(due.location, "this rule has no date inside its plan's period", fix: fix)
             }
-        case .ongoing, .onRequest(_, nil):
+        case .ongoing, .onRequest(_, nil), .onEvent(_, nil):
             break
         }
     }

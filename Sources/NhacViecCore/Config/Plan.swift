@@ -61,6 +61,8 @@ package struct Milestone: Sendable {
     /// The recipient of the product, e.g. Văn phòng UBND tỉnh.
     package var recipient: AgencyReference?
     package var due: DueRule
+    /// The day work starts ("Từ ngày 01/01/2026 …"): a "bắt đầu thực hiện" notice goes out on its working day.
+    package var starts: CivilDate?
     package var text: String?
     /// Where a due date on a day off moves (milestone, else plan, else global setting).
     package var dayOffPolicy: DayOffPolicy
@@ -70,7 +72,7 @@ package struct Milestone: Sendable {
 
     package init(
         id: MilestoneID, who: [AgencyReference], assignees: [AgencyID], recipient: AgencyReference? = nil,
-        due: DueRule, text: String? = nil, dayOffPolicy: DayOffPolicy = .previousWorkingDay,
+        due: DueRule, starts: CivilDate? = nil, text: String? = nil, dayOffPolicy: DayOffPolicy = .previousWorkingDay,
         reminders: ReminderPolicy = ReminderPolicy(), location: SourceLocation? = nil
     ) {
         self.id = id
@@ -78,6 +80,7 @@ package struct Milestone: Sendable {
         self.assignees = assignees
         self.recipient = recipient
         self.due = due
+        self.starts = starts
         self.text = text
         self.dayOffPolicy = dayOffPolicy
         self.reminders = reminders

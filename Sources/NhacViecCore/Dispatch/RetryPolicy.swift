@@ -36,7 +36,7 @@ package struct RetryPolicy: Sendable {
         case .before, .due:
             guard let dueDate else { return false }
             return today > dueDate
-        case .overdue, .escalation, .nudge:
+        case .overdue, .escalation, .nudge, .start:
             return today > plannedDate.adding(days: 7)
         }
     }

@@ -35,7 +35,8 @@ package struct OccurrenceListing: Sendable {
         var buffer = "["
         buffer.reserveCapacity(chunkSize + 4096)
         for (index, occurrence) in occurrences.enumerated() {
-            let milestoneKey = "\(occurrence.plan):\(occurrence.task.id):\(occurrence.milestone.id)"
+            let milestoneKey =
+                "\(occurrence.plan):\(occurrence.task.id):\(occurrence.milestone.id):\(occurrence.isStart)"
             let fragment = fragments[milestoneKey] ?? fixedFields(of: occurrence)
             fragments[milestoneKey] = fragment
             buffer += index == 0 ? "\n" : ",\n"
@@ -86,7 +87,7 @@ package struct OccurrenceListing: Sendable {
                 ("support", .array(directory.expand(task.support).map { .string($0.rawValue) })),
                 ("to", .optional(milestone.recipient?.description)),
                 ("product", .optional(task.product)),
-                ("rule", .string(milestone.due.summary)),
+                ("rule", .string(occurrence.ruleSummary)),
                 ("day_off_policy", .string(milestone.dayOffPolicy.rawValue)),
             ]) + "}"
         return (head, tail)
@@ -107,7 +108,7 @@ package struct OccurrenceListing: Sendable {
             compact
                 ? "\(done(occurrence).count)/\(milestone.assignees.count)"
                 : done(occurrence).map(\.rawValue).joined(separator: " "),
-            milestone.due.summary,
+            occurrence.ruleSummary,
             occurrence.task.title, milestone.text ?? "",
         ]
     }
@@ -146,7 +147,8 @@ package struct OccurrenceListing: Sendable {
             }
             description.append("Kế hoạch \(occurrence.plan), nhiệm vụ \(task.id), mốc \(milestone.id)")
             return ICalendar.Event(
-                uid: OccurrenceListing.uid(occurrence.key), date: due, summary: "Hạn: \(task.title) (\(task.id))",
+                uid: OccurrenceListing.uid((occurrence.isStart ? "start:" : "") + occurrence.key), date: due,
+                summary: "\(occurrence.isStart ? "Bắt đầu" : "Hạn"): \(task.title) (\(task.id))",
                 description: description.joined(separator: "\n"), categories: [occurrence.plan.rawValue])
         }
         return ICalendar(name: "nhacviec", events: events, stamp: stamp).render()

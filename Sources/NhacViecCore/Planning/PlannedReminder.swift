@@ -1,6 +1,7 @@
-/// What kind of reminder: a warning before the due date, on it, after it, to the supervisor, or a nudge for ongoing work.
+/// What kind of reminder: a warning before the due date, on it, after it, to the supervisor, a nudge for ongoing
+/// work, or the "bắt đầu thực hiện" notice on a milestone's start day.
 package enum ReminderKind: String, Sendable, Hashable, CaseIterable {
-    case before, due, overdue, escalation, nudge
+    case before, due, overdue, escalation, nudge, start
 }
 
 /// One reminder the policy schedules: to whom, when, about which occurrence.
@@ -8,7 +9,7 @@ package struct PlannedReminder: Sendable {
     package var occurrence: Occurrence
     package var agency: AgencyID
     package var kind: ReminderKind
-    /// Distinguishes reminders of one kind: `before-7`, `due`, `overdue-2`, `escalation`, `nudge`.
+    /// Distinguishes reminders of one kind: `before-7`, `due`, `overdue-2`, `escalation`, `nudge`, `start`.
     package var stage: String
     /// The working day it goes out.
     package var sendDate: CivilDate

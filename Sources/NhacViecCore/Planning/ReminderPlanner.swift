@@ -90,6 +90,11 @@ package struct ReminderPlanner: Sendable {
                             plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
                         slots(of: occurrence, plan: plan, sentIn: from...through, body)
                     }
+                    if let start = startNotice(of: milestone, task: task, plan: plan), start.date >= from,
+                        start.date <= through
+                    {
+                        body(start)
+                    }
                     if case .ongoing(let nudge?) = milestone.due {
                         let lower = max(from, plan.period.lowerBound)
                         let upper = min(through.adding(days: Schedule.shiftMargin), plan.period.upperBound)
@@ -109,6 +114,23 @@ package struct ReminderPlanner: Sendable {
                 }
             }
         }
+    }
+
+    /// The "bắt đầu thực hiện" notice of a milestone with `starts:`, on the working day of its start, about its
+    /// first deadline on or after the start (the start itself for ongoing work).
+    private func startNotice(of milestone: Milestone, task: PlanTask, plan: Plan) -> Slot? {
+        guard let starts = milestone.starts else { return nil }
+        let calendar = configuration.calendar
+        let send = calendar.nextWorkingDay(onOrAfter: starts)
+        let first = schedule.nominalDates(of: milestone, in: plan, near: starts...plan.period.upperBound)
+            .first { $0 >= starts }
+        let due = first.map { milestone.dayOffPolicy.effectiveDate(for: $0, on: calendar) }
+        let occurrence = Occurrence(
+            plan: plan.id, task: task, milestone: milestone, nominalDue: first ?? starts, due: due)
+        return Slot(
+            occurrence: occurrence, kind: .start, stage: "start", date: send, sendAt: milestone.reminders.sendAt,
+            workingDaysLeft: due.map { calendar.workingDays(from: send, to: $0) }, recipients: milestone.assignees,
+            overdueAgencies: [])
     }
 
     /// The sends of one dated occurrence inside `window`, before and after its due date; none before the plan

@@ -151,6 +151,7 @@ package struct MessageRenderer: Sendable {
         case .overdue: "Quá hạn"
         case .escalation: "Đơn vị chưa hoàn thành"
         case .nudge: "Nhắc việc thường xuyên"
+        case .start: "Bắt đầu thực hiện"
         }
     }
 }

@@ -7,13 +7,25 @@ package struct Occurrence: Sendable {
     package var nominalDue: CivilDate?
     /// The date after moving off weekends and holidays.
     package var due: CivilDate?
+    /// The milestone's start ("bắt đầu thực hiện", `starts:`) rather than a deadline: `nominalDue` is the start
+    /// and `due` its working day.
+    package var isStart: Bool
 
-    package init(plan: PlanID, task: PlanTask, milestone: Milestone, nominalDue: CivilDate?, due: CivilDate?) {
+    package init(
+        plan: PlanID, task: PlanTask, milestone: Milestone, nominalDue: CivilDate?, due: CivilDate?,
+        isStart: Bool = false
+    ) {
         self.plan = plan
         self.task = task
         self.milestone = milestone
         self.nominalDue = nominalDue
         self.due = due
+        self.isStart = isStart
+    }
+
+    /// How the listings name the rule: the due rule's summary, or `starts` for a start.
+    package var ruleSummary: String {
+        isStart ? "starts" : milestone.due.summary
     }
 
     /// Stable identity of this occurrence, `plan:task:milestone:YYYY-MM-DD` (nominal date, or `undated`).

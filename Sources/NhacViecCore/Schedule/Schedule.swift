@@ -34,6 +34,7 @@ package struct Schedule: Sendable {
             var plan: Int
             var task: Int
             var milestone: Int
+            var isStart = false
         }
         var dated: [Entry] = []
         var undated: [Occurrence] = []
@@ -43,6 +44,15 @@ package struct Schedule: Sendable {
                 for (milestoneIndex, milestone) in task.milestones.enumerated() {
                     if let agencies = filter.agencies, !milestone.assignees.contains(where: agencies.contains) {
                         continue
+                    }
+                    if let starts = milestone.starts {
+                        let day = configuration.calendar.nextWorkingDay(onOrAfter: starts)
+                        if day >= from && day <= through {
+                            dated.append(
+                                Entry(
+                                    due: day, nominal: starts, plan: planIndex, task: taskIndex,
+                                    milestone: milestoneIndex, isStart: true))
+                        }
                     }
                     if milestone.due.isUndated {
                         if filter.includeUndated {
@@ -70,7 +80,7 @@ package struct Schedule: Sendable {
         dated.sort { lhs, rhs in
             if lhs.due != rhs.due { return lhs.due < rhs.due }
             if (lhs.plan, lhs.task, lhs.milestone) == (rhs.plan, rhs.task, rhs.milestone) {
-                return lhs.nominal < rhs.nominal
+                return (lhs.nominal, lhs.isStart ? 0 : 1) < (rhs.nominal, rhs.isStart ? 0 : 1)
             }
             return ids(lhs) < ids(rhs)
         }
@@ -79,7 +89,7 @@ package struct Schedule: Sendable {
             let task = plan.tasks[entry.task]
             return Occurrence(
                 plan: plan.id, task: task, milestone: task.milestones[entry.milestone], nominalDue: entry.nominal,
-                due: entry.due)
+                due: entry.due, isStart: entry.isStart)
         } + undated
     }
 
@@ -89,16 +99,13 @@ package struct Schedule: Sendable {
     ) -> [CivilDate] {
         let widened =
             window.lowerBound.adding(days: -Schedule.shiftMargin)...window.upperBound.adding(days: Schedule.shiftMargin)
-        switch milestone.due {
-        case .once(let date), .onRequest(_, let date?):
-            return plan.period.contains(date) && widened.contains(date) ? [date] : []
-        case .recurring(let recurrence, let from, let until):
+        if case .recurring(let recurrence, let from, let until) = milestone.due {
             let lower = max(from ?? plan.period.lowerBound, plan.period.lowerBound, widened.lowerBound)
             let upper = min(until ?? plan.period.upperBound, plan.period.upperBound, widened.upperBound)
             guard lower <= upper else { return [] }
             return recurrence.dates(in: lower...upper)
-        case .ongoing, .onRequest(_, nil):
-            return []
         }
+        guard let date = milestone.due.singleDate else { return [] }
+        return plan.period.contains(date) && widened.contains(date) ? [date] : []
     }
 }

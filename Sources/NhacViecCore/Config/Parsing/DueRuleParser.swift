@@ -3,6 +3,8 @@ import Yams
 /// Reads a milestone's `due:` (and `nudge:`) into a `DueRule`.
 struct DueRuleParser {
     let sink: DiagnosticSink
+    /// The milestone's `text:`, named by the warning about a day the plan leaves open.
+    var phrase: String?
 
     static let example = "e.g. due: 2025-04-25, due: { every: year, date: \"15/6\" }, due: ongoing"
 
@@ -45,6 +47,13 @@ struct DueRuleParser {
             let date = keys["date"].flatMap { $0.isNull ? nil : $0.date("due.date") }
             return .onRequest(by: by, date: date)
         }
+        if present.contains("when") {
+            guard let keys = node.mapping("due", allowed: ["when", "date"]), let event = keys["when"]?.line("when")
+            else { return nil }
+            let date = keys["date"].flatMap { $0.isNull ? nil : $0.date("due.date") }
+            return .onEvent(event, date: date)
+        }
+        if present.contains("by") { return periodEnd(node) }
         if present.contains("ongoing") {
             guard let keys = node.mapping("due", allowed: ["ongoing", "nudge"]) else { return nil }
             if let flag = keys["ongoing"], flag.boolean("ongoing") == false {
@@ -67,7 +76,7 @@ struct DueRuleParser {
         else {
             return nil
         }
-        guard let recurrence = recurrence(node, what: "due") else { return nil }
+        guard let recurrence = recurrence(node, what: "due", openDayAllowed: true) else { return nil }
         let from = keys["from"].flatMap { $0.date("due.from") }
         let until = keys["until"].flatMap { $0.date("due.until") }
         if let from, let until, until < from {
@@ -79,7 +88,10 @@ struct DueRuleParser {
 
     /// `{ every: year, date: "15/6" }`, `{ every: month, day: 20 }`, `{ every: quarter, month: 3, day: last }`,
     /// `{ every: week, weekday: friday }`.
-    func recurrence(_ node: YAMLNode, what: String) -> Recurrence? {
+    ///
+    /// - Parameter openDayAllowed: a rule without its day ("định kỳ hằng quý") takes the default of `OpenDay`
+    ///   with a warning naming the plan's phrase; a nudge always needs its day.
+    func recurrence(_ node: YAMLNode, what: String, openDayAllowed: Bool = false) -> Recurrence? {
         guard case .mapping(let mapping) = node.node else {
             sink.error(node.location, "\(what) must be a mapping like { every: month, day: 1 }")
             return nil
@@ -107,6 +119,16 @@ struct DueRuleParser {
                     sink.error(extra.location, "'\(name)' does not apply to \(reason)", fix: "remove it")
                 }
             }
+        }
+        let dayKeys = ["date", "day", "month", "weekday"]
+        if openDayAllowed, let kind = every.scalarText, let open = OpenDay(rawValue: kind),
+            !dayKeys.contains(where: { keys[$0] != nil })
+        {
+            let quoted = phrase.map { "'\($0)' leaves" } ?? "the plan leaves"
+            sink.warning(
+                node.location, "\(quoted) the day of this rule open; reminders use \(open.written) until you set it",
+                fix: "write the day your province's reporting rules set, e.g. { every: \(kind), \(open.written) }")
+            return open.rule
         }
         switch every.scalarText {
         case "year":
@@ -144,9 +166,50 @@ struct DueRuleParser {
         return node.integer("day", in: 1...31).map(DayOfMonth.day)
     }
 
-    /// `"15/6"` (day/month); 29/2 is allowed and means 28/2 in common years.
+    /// `{ by: quarter, quarter: 4, year: 2025 }`, `{ by: month, month: 12, year: 2025 }`, `{ by: year, year: 2026 }`.
+    private func periodEnd(_ node: YAMLNode) -> DueRule? {
+        guard let keys = node.mapping("due", allowed: ["by", "year", "quarter", "month"]), let by = keys["by"] else {
+            return nil
+        }
+        let example = "e.g. due: { by: quarter, quarter: 4, year: 2025 }"
+        guard let yearNode = keys["year"] else {
+            sink.error(node.location, "'by: \(by.scalarText ?? "")' needs 'year'", fix: example)
+            return nil
+        }
+        guard let year = yearNode.integer("year", in: 2000...2100) else { return nil }
+        func part(_ key: String, in range: ClosedRange<Int>) -> Int? {
+            guard let value = keys[key] else {
+                sink.error(node.location, "'by: \(key)' needs '\(key)'", fix: example)
+                return nil
+            }
+            return value.integer(key, in: range)
+        }
+        switch by.scalarText {
+        case "year": return .endOf(.year(year))
+        case "quarter": return part("quarter", in: 1...4).map { .endOf(.quarter($0, year: year)) }
+        case "month": return part("month", in: 1...12).map { .endOf(.month($0, year: year)) }
+        default:
+            sink.error(
+                by.location, "by must be year, quarter or month, found \(by.describe)",
+                fix: Suggestion.fix(for: by.scalarText ?? "", in: ["year", "quarter", "month"]))
+            return nil
+        }
+    }
+
+    /// `"15/6"` (day/month), or a list of them for several days a year; 29/2 is allowed and means 28/2 in
+    /// common years.
     private func yearlyDate(_ node: YAMLNode) -> Recurrence? {
-        guard let raw = node.scalarText, !node.isMapping, !node.isSequence else {
+        if node.isSequence {
+            let days = (node.list("date") ?? []).compactMap(yearlyDate)
+            var result: [DayOfYear] = []
+            for case .yearly(let month, let day) in days { result.append(DayOfYear(month: month, day: day)) }
+            guard !result.isEmpty else {
+                sink.error(node.location, "date lists no day", fix: "e.g. date: [\"1/6\", \"15/11\"]")
+                return nil
+            }
+            return result.count == 1 ? days[0] : .yearlyDates(Array(Set(result)).sorted())
+        }
+        guard let raw = node.scalarText, !node.isMapping else {
             sink.error(node.location, "date must be \"D/M\", e.g. \"15/6\"")
             return nil
         }

@@ -364,7 +364,7 @@ struct FragmentParser {
     }
 
     private func parseMilestone(_ node: YAMLNode) -> RawMilestone? {
-        let allowed = ["id", "who", "to", "due", "text", "due_on_day_off", "reminders", "nudge"]
+        let allowed = ["id", "who", "to", "due", "starts", "text", "due_on_day_off", "reminders", "nudge"]
         guard let keys = node.mapping("a milestone", allowed: allowed) else { return nil }
         guard let idNode = keys["id"], let id = idNode.line("the milestone id") else {
             if keys["id"] == nil { sink.error(node.location, "a milestone needs an 'id'", fix: "e.g. id: gui-vp") }
@@ -389,9 +389,10 @@ struct FragmentParser {
         if let to = keys["to"], !to.isNull, let value = to.line("to") {
             recipient = Located(value: value, location: to.location)
         }
+        let text = keys["text"].flatMap { $0.text("text") }
         var due: Located<DueRule>?
         if let dueNode = keys["due"] {
-            if let rule = DueRuleParser(sink: sink).parse(dueNode, nudge: keys["nudge"]) {
+            if let rule = DueRuleParser(sink: sink, phrase: text).parse(dueNode, nudge: keys["nudge"]) {
                 due = Located(value: rule, location: dueNode.location)
             }
         } else {
@@ -401,7 +402,10 @@ struct FragmentParser {
         }
         return RawMilestone(
             id: Located(value: id, location: idNode.location), who: who, recipient: recipient, due: due,
-            text: keys["text"].flatMap { $0.text("text") },
+            starts: keys["starts"].flatMap { node in
+                node.date("starts").map { Located(value: $0, location: node.location) }
+            },
+            text: text,
             dueOnDayOff: keys["due_on_day_off"].flatMap { $0.choice("due_on_day_off", DayOffPolicy.self) },
             reminders: keys["reminders"].flatMap { parseReminders($0, what: "milestone reminders") },
             location: node.location)

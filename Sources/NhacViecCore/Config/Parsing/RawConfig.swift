@@ -83,6 +83,8 @@ struct RawMilestone {
     var who: Located<RawWho>?
     var recipient: Located<String>?
     var due: Located<DueRule>?
+    /// "bắt đầu thực hiện": the day work on the milestone starts.
+    var starts: Located<CivilDate>?
     var text: String?
     var dueOnDayOff: DayOffPolicy?
     var reminders: RawReminderOverride?

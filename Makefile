@@ -13,8 +13,10 @@ PREFIX ?= /usr/local
 # Debian packages the build and the tests need (checked with dpkg, installed with apt-get when missing).
 BUILD_DEPS := libcurl4-openssl-dev pkg-config libsqlite3-dev
 # chromium, chromium-driver and python3-selenium: the browser test of acknowledgement links (issue 8);
-# poppler-utils: pdftotext, which `nhacviec import` reads PDF plans with (and its tests).
-TEST_DEPS := python3 python3-aiosmtpd openssl chromium chromium-driver python3-selenium poppler-utils
+# poppler-utils: pdftotext, which `nhacviec import` reads PDF plans with (and its tests);
+# python3-icalendar, python3-prometheus-client and prometheus (promtool): the calendar feeds and metrics (issue 9).
+TEST_DEPS := python3 python3-aiosmtpd openssl chromium chromium-driver python3-selenium poppler-utils \
+	python3-icalendar python3-prometheus-client prometheus
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run test deps test-deps build bench format lint clean install deb system-test

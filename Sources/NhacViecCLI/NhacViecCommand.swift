@@ -19,12 +19,12 @@ package struct NhacViecCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
-            LinkCommand.self, BackupCommand.self, RestoreCommand.self, ImportCommand.self,
+            LinkCommand.self, BackupCommand.self, RestoreCommand.self, ImportCommand.self, FeedCommand.self,
         ]
     )
 
-    /// What `nhacviec --version` prints; the same as the first entry of `packaging/deb/changelog`.
-    static let version = "0.1.0"
+    /// What `nhacviec --version` prints (``BuildInfo/version``).
+    static let version = BuildInfo.version
 
     package init() {}
 

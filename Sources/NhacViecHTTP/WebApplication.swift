@@ -8,21 +8,19 @@ package enum WebApplication {
     /// The routes, grouped by what a user does.
     package static func router(dependencies: WebDependencies) -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
-        AcknowledgementController(dependencies: dependencies).addRoutes(to: router.group("a"))
+        AcknowledgementController(dependencies: dependencies).addRoutes(
+            to: router.group("a").add(middleware: LinkMetricsMiddleware(telemetry: dependencies.telemetry)))
+        FeedController(dependencies: dependencies).addRoutes(to: router.group("cal"))
         router.get("healthz") { _, _ in "ok\n" }
         return router
     }
 
     /// The application listening where `http.listen` says.
     package static func build(dependencies: WebDependencies, logger: Logger) -> some ApplicationProtocol {
-        let address: BindAddress =
-            switch dependencies.settings.listen {
-            case .tcp(let host, let port): .hostname(host, port: port)
-            case .unix(let path): .unixDomainSocket(path: path)
-            }
-        return Application(
+        Application(
             router: router(dependencies: dependencies),
-            configuration: ApplicationConfiguration(address: address, serverName: "nhacviec"),
+            configuration: ApplicationConfiguration(
+                address: dependencies.settings.listen.bindAddress, serverName: "nhacviec"),
             logger: logger)
     }
 }

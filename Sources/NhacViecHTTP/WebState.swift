@@ -33,11 +33,14 @@ package struct WebDependencies: Sendable {
     package var now: @Sendable () -> Date
     /// Called after an acknowledgement was recorded, so the receipt email leaves at once instead of at the next pass.
     package var acknowledged: @Sendable () async -> Void
+    /// Where the routes count what they answer (the daemon's ``Telemetry/shared``).
+    package var telemetry: Telemetry
 
     package init(
         state: WebState, ledger: Ledger, settings: HTTPSettings, now: @escaping @Sendable () -> Date = { Date() },
-        acknowledged: @escaping @Sendable () async -> Void = {}
+        acknowledged: @escaping @Sendable () async -> Void = {}, telemetry: Telemetry = Telemetry()
     ) {
+        self.telemetry = telemetry
         self.state = state
         self.ledger = ledger
         self.settings = settings

@@ -7,7 +7,7 @@ package import ServiceLifecycle
 import UnixSignals
 
 /// Builds what `nhacviec serve` runs: the reminder loop and, when `http:` is configured, the web server sharing its
-/// ledger, in one `ServiceGroup` that stops them in reverse order (the web server first) on SIGTERM or SIGINT.
+/// ledger and the operator's listener (metrics, health), in one `ServiceGroup` that stops them in reverse order (the web server first) on SIGTERM or SIGINT.
 package enum DaemonServices {
     package static func group(
         configPath: String, runtime: ServiceRuntime, clock: ServiceClock, notifier: SystemdNotifier, logger: Logger
@@ -29,10 +29,14 @@ package enum DaemonServices {
         if let settings = configuration.http {
             let dependencies = WebDependencies(
                 state: state, ledger: runtime.ledger, settings: settings, now: { clock.now() },
-                acknowledged: { await wakes.request(.pass) })
+                acknowledged: { await wakes.request(.pass) }, telemetry: .shared)
             var webLogger = logger
             webLogger[metadataKey: "http.listen"] = "\(settings.listen)"
             services.append(.init(service: WebApplication.build(dependencies: dependencies, logger: webLogger)))
+            var opsLogger = logger
+            opsLogger[metadataKey: "http.ops_listen"] = "\(settings.opsListen)"
+            services.append(
+                .init(service: OpsApplication.build(settings: settings, telemetry: .shared, logger: opsLogger)))
         }
         return ServiceGroup(
             configuration: ServiceGroupConfiguration(

@@ -188,7 +188,9 @@ package struct DeliveryPass: Sendable {
             return
         }
         try await ledger.markSending(ids: ids, messageID: email.messageID.value, now: now)
+        let started = ContinuousClock.now
         let result = await channels.mail.send(email, from: configuration.delivery.from, to: recipient)
+        ServiceMetrics.email(result.outcome, since: started)
         let transition = DeliveryTransition.after(
             result.outcome, attempts: (items.map(\.0.attempts).max() ?? 0) + 1, now: now, policy: retry)
         if transition == .sent {
@@ -282,7 +284,9 @@ package struct DeliveryPass: Sendable {
                 continue
             }
             try await ledger.markReceiptSending(id: receipt.id)
+            let started = ContinuousClock.now
             let result = await channels.mail.send(email, from: configuration.delivery.from, to: recipient)
+            ServiceMetrics.email(result.outcome, since: started)
             let transition = DeliveryTransition.after(
                 result.outcome, attempts: receipt.attempts + 1, now: now, policy: retry,
                 maximumAttempts: Self.receiptAttempts)
@@ -335,7 +339,9 @@ package struct DeliveryPass: Sendable {
             return
         }
         try await ledger.markSending(ids: [record.id], messageID: reminder.key, now: now)
+        let started = ContinuousClock.now
         let result = await transport.send(request)
+        ServiceMetrics.webhook(result.outcome, since: started)
         try await settle(
             .after(result.outcome, attempts: record.attempts + 1, now: now, policy: retry), ids: [record.id],
             endpoint: url, now: now, report: &report, what: "Webhook",

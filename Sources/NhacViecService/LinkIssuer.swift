@@ -3,7 +3,7 @@ package import NhacViecCore
 package import NhacViecStore
 
 /// Mints the acknowledgement links of outgoing messages: a fresh token per item, stored (hashed) before the message
-/// leaves, so a link works the moment it arrives.
+/// leaves, so a link works the moment it arrives; and the recipient's calendar feed, whose token lasts.
 package struct LinkIssuer: Sendable {
     private let settings: HTTPSettings?
     private let ledger: Ledger
@@ -35,7 +35,15 @@ package struct LinkIssuer: Sendable {
             }
         }
         try await ledger.insertTokens(issued)
+        links.calendar = try await feedLinks(for: .agency(digest.agency), now: now)
         return links
+    }
+
+    /// The `webcal://` and `https://` addresses of the feed of `scope`, creating its token on first use (`rotate`
+    /// replaces it); nil without `http:`.
+    package func feedLinks(for scope: FeedScope, rotate: Bool = false, now: Date) async throws -> FeedLinks? {
+        guard let settings else { return nil }
+        return FeedLinks(token: try await ledger.feedToken(for: scope, rotate: rotate, now: now), settings: settings)
     }
 
     /// The `ack_url` of a webhook about `reminder`, or nil (no `http:`, or an escalation, which names several

@@ -2,6 +2,7 @@ import Foundation
 package import Logging
 import NhacViecConfigFiles
 import NhacViecCore
+import NhacViecHTTP
 import NhacViecStore
 package import NhacViecSystemd
 import ServiceLifecycle
@@ -176,6 +177,7 @@ package struct ReminderService: Service, CustomStringConvertible {
                 ?? ServiceRuntime.load(configPath: configPath, replacing: current, logger: logger)
             await fresh.recordLoad(configPath: configPath)
             await reloaded(fresh)
+            Telemetry.shared.configReload(succeeded: true)
             logger.notice(
                 "Configuration reloaded", metadata: ["config.summary": "\(fresh.loaded.configuration.summary)"])
             notify { () throws(SystemdNotifierError) in
@@ -188,12 +190,14 @@ package struct ReminderService: Service, CustomStringConvertible {
                     "Configuration error; keeping the running configuration", metadata: ["diagnostic": "\(diagnostic)"])
             }
             await current.recordReloadFailure(errors)
+            Telemetry.shared.configReload(succeeded: false)
             let failure = "reload failed (\(errors.diagnostics.count) errors); running the previous configuration"
             notify { () throws(SystemdNotifierError) in try notifier.ready(status: failure) }
             return (current, failure)
         } catch {
             logger.error("Reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
             await current.recordReloadFailure(error)
+            Telemetry.shared.configReload(succeeded: false)
             let failure = "reload failed: \(error); running the previous configuration"
             notify { () throws(SystemdNotifierError) in try notifier.ready(status: failure) }
             return (current, failure)

@@ -54,7 +54,17 @@ package struct ServiceRuntime: Sendable {
     /// Runs one delivery pass at `now` (and the weekly holiday-schedule notice when due), records it and the next
     /// wake in the ledger for `status`, and returns what it did and when the next one is due.
     package func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
-        let report = try await pass.run(now: now)
+        let start = ContinuousClock.now
+        let report: PassReport
+        do {
+            report = try await pass.run(now: now)
+        } catch {
+            try? await ServiceMetrics.pass(
+                succeeded: false, since: start, now: now, configuration: loaded.configuration, ledger: ledger)
+            throw error
+        }
+        try await ServiceMetrics.pass(
+            succeeded: true, since: start, now: now, configuration: loaded.configuration, ledger: ledger)
         let notice = try await holidayNotice.run(now: now)
         let next = [try await pass.nextWake(after: now), notice].compactMap { $0 }.min()
         let format = ISO8601DateFormatter()

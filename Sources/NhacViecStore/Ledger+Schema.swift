@@ -109,6 +109,7 @@ extension Ledger {
                     """
             )
         }
+        Ledger.registerFeedMigration(&migrator)
         return migrator
     }()
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The HTTP benchmark (issue 8, part 8): acknowledgement links served by `nhacviec serve` on the national-scale
-# config of bench/planning, measured with wrk on 127.0.0.1 beside nginx serving a static file of the same size
-# (the ceiling for this machine). One command, from anywhere in the repo:
+# The HTTP benchmark (issue 8, part 8; issue 9, part 5): acknowledgement links and one agency's calendar feed
+# served by `nhacviec serve` on the national-scale config of bench/planning, measured with wrk on 127.0.0.1 beside
+# nginx serving the same bytes as a static file (the ceiling for this machine). One command, from anywhere in the
+# repo:
 #
 #   bash bench/http/run.sh
 #
@@ -12,7 +13,10 @@
 #   3. POSTs of the tokens already recorded (what a double click or a retry costs);
 #   4. nginx (Debian), on its own loopback port from a temporary config, serving the confirmation page's bytes
 #      as a static file;
-#   then requests/s and p99 latency of each, and nhacviec / nginx as a ratio.
+#   5. GET /cal/<token>.ics: the calendar feed of the agency with the most deadlines (`nhacviec feed --agency`),
+#      rendered anew for every request (occurrences of 60 days back to 400 ahead, reports, revisions from the
+#      ledger), beside nginx serving the feed's bytes;
+#   then requests/s, p50 and p99 latency of each, and nhacviec / nginx as a ratio.
 #
 # Environment:
 #   BENCH_SECONDS=N      duration of each wrk run (default 10)
@@ -87,6 +91,7 @@ http:
   listen: 127.0.0.1:$PORT
   public_url: $BASE
   trusted_proxies: []
+  ops_listen: 127.0.0.1:$(free_port)
 EOF
 CHECK_OUT=$("$BIN" check --config "$MAIN") || fail "nhacviec check rejects the generated config"
 say "check: $CHECK_OUT"
@@ -115,6 +120,16 @@ say "nhacviec link: $LINKS links, $(( ($(date +%s%N) - link_start) / 1000000 / L
 python3 "$HERE/tokens.py" grow "$STATE/state.sqlite" "$WORK/upcoming.json" "$WORK/seeds" "$WORK/tokens" --count "$POOL" \
     --seed "$SEED" || fail "could not build the token pool"
 
+# The agency with the most deadlines, and its feed (token created now, as a reminder would).
+FEED_AGENCY=$(python3 -c '
+import collections, json, sys
+counts = collections.Counter(a for line in json.load(open(sys.argv[1])) if line.get("due") for a in line["who"])
+print(counts.most_common(1)[0][0])' "$WORK/upcoming.json")
+FEED_URL=$("$BIN" feed --config "$MAIN" --agency "$FEED_AGENCY" 2>>"$WORK/feed.err" | grep '^http') ||
+    { tail -5 "$WORK/feed.err"; fail "nhacviec feed --agency $FEED_AGENCY failed"; }
+FEED_PATH=${FEED_URL#"$BASE"}
+say "feed of $FEED_AGENCY: $BASE/cal/nvf_…ics"
+
 # --- 6. the daemon ---------------------------------------------------------------------------------------------
 step "nhacviec serve --now $NOW"
 "$BIN" serve --config "$MAIN" --now "$NOW" --log-level warning >"$WORK/daemon.out" 2>"$WORK/daemon.log" &
@@ -137,10 +152,19 @@ done
 PAGE_BYTES=$(wc -c <"$WORK/page.html")
 say "ready: the confirmation page is $PAGE_BYTES bytes; daemon RSS $(awk '$1 == "VmRSS:" { printf "%.1f MiB", $2 / 1024 }' "/proc/$DPID/status")"
 
+curl -sf -o "$WORK/feed.ics" "$BASE$FEED_PATH" || fail "GET $FEED_PATH does not answer 200"
+grep -q '^BEGIN:VCALENDAR' "$WORK/feed.ics" || fail "the feed is no calendar"
+curl -sf -o "$WORK/feed2.ics" "$BASE$FEED_PATH" && cmp -s "$WORK/feed.ics" "$WORK/feed2.ics" ||
+    fail "two renders of the feed differ"
+FEED_BYTES=$(wc -c <"$WORK/feed.ics")
+FEED_EVENTS=$(grep -c '^BEGIN:VEVENT' "$WORK/feed.ics")
+say "feed: $FEED_EVENTS events, $FEED_BYTES bytes"
+
 # --- 7. nginx on its own port, serving the page's bytes ------------------------------------------------------
 NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx/static" "$WORK/nginx/temp"
 cp "$WORK/page.html" "$WORK/nginx/static/page.html"
+cp "$WORK/feed.ics" "$WORK/nginx/static/feed.ics"
 cat >"$WORK/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;
@@ -168,15 +192,17 @@ PIDS+=($!)
 for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/page.html" && break; sleep 0.1; done
 curl -sf -o "$WORK/nginx/check.html" "http://127.0.0.1:$NGINX_PORT/page.html" || fail "nginx does not answer"
 cmp -s "$WORK/page.html" "$WORK/nginx/check.html" || fail "nginx serves other bytes than the page"
+curl -sf -o "$WORK/nginx/check.ics" "http://127.0.0.1:$NGINX_PORT/feed.ics" && cmp -s "$WORK/feed.ics" "$WORK/nginx/check.ics" ||
+    fail "nginx serves other bytes than the feed"
 say "nginx $(/usr/sbin/nginx -v 2>&1 | cut -d/ -f2) on 127.0.0.1:$NGINX_PORT, $(nproc) workers, page.html $PAGE_BYTES bytes"
 
 # --- 8. the runs -----------------------------------------------------------------------------------------------
 # run LABEL MODE URL: one wrk run; prints its RESULT line and keeps the full output in $WORK/wrk-LABEL.txt.
-declare -A RPS P99 COUNT
+declare -A RPS P50 P99 COUNT
 run() {
     local label=$1 mode=$2 url=$3 out=$WORK/wrk-$1.txt
     step "$label: wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-    BENCH_MODE=$mode BENCH_TOKENS=${TOKENS_FILE:-$WORK/tokens} BENCH_THREADS=$THREADS BENCH_PATH=/page.html \
+    BENCH_MODE=$mode BENCH_TOKENS=${TOKENS_FILE:-$WORK/tokens} BENCH_THREADS=$THREADS BENCH_PATH=${STATIC_PATH:-/page.html} \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s --latency -s "$HERE/acknowledge.lua" \
         "$url" >"$out" 2>&1 || { cat "$out"; fail "wrk failed ($label)"; }
     local result
@@ -188,6 +214,7 @@ run() {
             { cat "$out"; tail -5 "$WORK/daemon.log"; fail "$label: $field in the responses (see above)"; }
     done
     RPS[$label]=$(sed -n 's/.* rps=\([0-9.]*\).*/\1/p' <<<"$result")
+    P50[$label]=$(sed -n 's/.* p50_ms=\([0-9.]*\).*/\1/p' <<<"$result")
     P99[$label]=$(sed -n 's/.* p99_ms=\([0-9.]*\).*/\1/p' <<<"$result")
     COUNT[$label]=$(sed -n 's/^requests=\([0-9]*\).*/\1/p' <<<"${result#RESULT }")
     REPEATS=$(sed -n 's/.* repeats=\([0-9]*\).*/\1/p' <<<"$result")
@@ -215,6 +242,8 @@ RECEIPTS="$(( $(outbox_count) - outbox_before )) receipt emails in the outbox fo
 say "$RECEIPTS"
 TOKENS_FILE=$WORK/tokens-recorded run repeat post "$BASE"
 run nginx static "http://127.0.0.1:$NGINX_PORT"
+STATIC_PATH=$FEED_PATH run feed static "$BASE"
+STATIC_PATH=/feed.ics run nginx-feed static "http://127.0.0.1:$NGINX_PORT"
 
 # --- summary --------------------------------------------------------------------------------------------------
 step "summary ($THREADS wrk threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, 127.0.0.1; page $PAGE_BYTES bytes)"
@@ -229,6 +258,12 @@ line "POST /a/<token> (new acknowledgement, 303)" post
 line "POST /a/<token> (already recorded, 303)" repeat
 printf '%-46s %9.0f req/s   p99 %8.2f ms   (the ceiling: a static file of the same size)\n' "nginx GET /page.html" \
     "${RPS[nginx]}" "${P99[nginx]}"
+feed_line() {
+    printf '%-46s %9.0f req/s   p50 %8.2f ms   p99 %8.2f ms\n' "$1" "${RPS[$2]}" "${P50[$2]}" "${P99[$2]}"
+}
+feed_line "GET /cal/<token>.ics ($FEED_EVENTS events, $FEED_BYTES B)" feed
+feed_line "nginx GET /feed.ics (the same bytes)" nginx-feed
+say "feed / nginx: $(awk -v a="${RPS[feed]}" -v b="${RPS[nginx-feed]}" 'BEGIN { printf "%.4f", a / b }') of the requests/s; p99 $(awk -v a="${P99[feed]}" -v b="${P99[nginx-feed]}" 'BEGIN { printf "%.1f", a / b }')× nginx's"
 say "$RECEIPTS"
 [ "$POST_REPEATS" = 0 ] || say "note: the pool of $POOL tokens ran out; $POST_REPEATS of the 'new' POSTs were repeats (BENCH_TOKENS=…)"
 [ -n "${BENCH_KEEP:-}" ] && say "kept: $WORK (config/, state/, wrk-*.txt, daemon.log, nginx/)"

@@ -7,10 +7,15 @@ package struct AcknowledgementLinks: Sendable, Equatable {
     package var items: [String: String]
     /// By reminder key, then by the overdue agency.
     package var onBehalf: [String: [AgencyID: String]]
+    /// The recipient's own calendar feed, for "Thêm vào lịch" in the footer.
+    package var calendar: FeedLinks?
 
-    package init(items: [String: String] = [:], onBehalf: [String: [AgencyID: String]] = [:]) {
+    package init(
+        items: [String: String] = [:], onBehalf: [String: [AgencyID: String]] = [:], calendar: FeedLinks? = nil
+    ) {
         self.items = items
         self.onBehalf = onBehalf
+        self.calendar = calendar
     }
 
     /// No links (no `http:` section).
@@ -30,7 +35,8 @@ package struct AcknowledgementLinks: Sendable, Equatable {
     package static func placeholders(for digest: Digest, settings: HTTPSettings?) -> AcknowledgementLinks {
         guard let settings else { return .none }
         let link = placeholder(settings: settings)
-        var links = AcknowledgementLinks()
+        var links = AcknowledgementLinks(
+            calendar: FeedLinks(path: "/cal/nvf_(mã-riêng-của-đơn-vị).ics", settings: settings))
         for item in digest.items {
             if item.kind == .escalation {
                 links.onBehalf[item.key] = Dictionary(uniqueKeysWithValues: item.overdueAgencies.map { ($0, link) })
@@ -39,6 +45,23 @@ package struct AcknowledgementLinks: Sendable, Equatable {
             }
         }
         return links
+    }
+}
+
+/// The two addresses of one calendar feed: `webcal://` opens the subscription dialog of Outlook, Apple Calendar and
+/// Thunderbird; `https://` is what Google Calendar's "From URL" and any other client take.
+package struct FeedLinks: Sendable, Equatable {
+    package var webcal: String
+    package var https: String
+
+    /// `<public_url>/cal/<token>.ics` in both forms.
+    package init(token: AccessToken, settings: HTTPSettings) {
+        self.init(path: "/cal/" + token.text + ".ics", settings: settings)
+    }
+
+    init(path: String, settings: HTTPSettings) {
+        https = settings.publicURL + path
+        webcal = "webcal://" + settings.publicURLWithoutScheme + path
     }
 }
 

@@ -18,13 +18,21 @@ package struct HTTPSettings: Sendable, Hashable {
     }
 
     package var listen: Listen
+    /// The operator's listener (`http.ops_listen`): `/metrics`, `/-/healthy` and `/-/ready`, never proxied.
+    package var opsListen: Listen
     /// The absolute base of every link, without a trailing slash (`https://nhacviec.gialai.gov.vn`).
     package var publicURL: String
     /// Peers whose `X-Forwarded-For` is believed (exact addresses, e.g. `127.0.0.1`).
     package var trustedProxies: [String]
 
-    package init(listen: Listen, publicURL: String, trustedProxies: [String] = []) {
+    /// Where the operator's listener is when `ops_listen` is not set: loopback only, Prometheus's usual port.
+    package static let defaultOpsListen = Listen.tcp(host: "127.0.0.1", port: 9464)
+
+    package init(
+        listen: Listen, publicURL: String, trustedProxies: [String] = [], opsListen: Listen = defaultOpsListen
+    ) {
         self.listen = listen
+        self.opsListen = opsListen
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.trustedProxies = trustedProxies
     }
@@ -36,6 +44,13 @@ package struct HTTPSettings: Sendable, Hashable {
         else { return publicURL }
         let port = components.port.map { ":\($0)" } ?? ""
         return "\(scheme.lowercased())://\(Loopback.urlHost(host).lowercased())\(port)"
+    }
+
+    /// The host, optional port and path of `publicURL`, after the scheme: `webcal://` + this is a feed's
+    /// subscription link.
+    package var publicURLWithoutScheme: String {
+        guard let separator = publicURL.range(of: "://") else { return publicURL }
+        return String(publicURL[separator.upperBound...])
     }
 
     /// The path prefix of `publicURL` (empty, or `/nhacviec` when served under a sub-path by the proxy).

@@ -133,25 +133,29 @@ package struct OccurrenceListing: Sendable {
 
     /// One all-day VEVENT per dated occurrence.
     package func ics(stamp: String = "20250101T000000Z") -> String {
-        let events = occurrences.compactMap { occurrence -> ICalendar.Event? in
-            guard let due = occurrence.due else { return nil }
-            let task = occurrence.task
-            let milestone = occurrence.milestone
-            var description: [String] = []
-            if let text = milestone.text { description.append(text) }
-            if let product = task.product { description.append("Sản phẩm: " + product) }
-            description.append("Cơ quan thực hiện: " + milestone.who.map(directory.name(of:)).joined(separator: "; "))
-            if let nominal = occurrence.nominalDue, nominal != due {
-                description.append(
-                    "Hạn theo kế hoạch: \(nominal.vietnamese); hạn thực tế (ngày làm việc): \(due.vietnamese)")
-            }
-            description.append("Kế hoạch \(occurrence.plan), nhiệm vụ \(task.id), mốc \(milestone.id)")
-            return ICalendar.Event(
-                uid: OccurrenceListing.uid((occurrence.isStart ? "start:" : "") + occurrence.key), date: due,
-                summary: "\(occurrence.isStart ? "Bắt đầu" : "Hạn"): \(task.title) (\(task.id))",
-                description: description.joined(separator: "\n"), categories: [occurrence.plan.rawValue])
-        }
+        let events = occurrences.compactMap { OccurrenceListing.event($0, directory: directory) }
         return ICalendar(name: "nhacviec", events: events, stamp: stamp).render()
+    }
+
+    /// The all-day event of a dated occurrence, as both `upcoming --format ics` and the subscribed feeds publish it;
+    /// nil for undated work.
+    package static func event(_ occurrence: Occurrence, directory: Directory) -> ICalendar.Event? {
+        guard let due = occurrence.due else { return nil }
+        let task = occurrence.task
+        let milestone = occurrence.milestone
+        var description: [String] = []
+        if let text = milestone.text { description.append(text) }
+        if let product = task.product { description.append("Sản phẩm: " + product) }
+        description.append("Cơ quan thực hiện: " + milestone.who.map(directory.name(of:)).joined(separator: "; "))
+        if let nominal = occurrence.nominalDue, nominal != due {
+            description.append(
+                "Hạn theo kế hoạch: \(nominal.vietnamese); hạn thực tế (ngày làm việc): \(due.vietnamese)")
+        }
+        description.append("Kế hoạch \(occurrence.plan), nhiệm vụ \(task.id), mốc \(milestone.id)")
+        return ICalendar.Event(
+            uid: uid((occurrence.isStart ? "start:" : "") + occurrence.key), date: due,
+            summary: "\(occurrence.isStart ? "Bắt đầu" : "Hạn"): \(task.title) (\(task.id))",
+            description: description.joined(separator: "\n"), categories: [occurrence.plan.rawValue])
     }
 
     /// A UID that stays the same across exports of the same occurrence.

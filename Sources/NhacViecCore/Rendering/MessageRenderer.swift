@@ -59,6 +59,9 @@ package struct MessageRenderer: Sendable {
             "has_links": !links.items.isEmpty || !links.onBehalf.isEmpty,
             "plans": plans(digest, items: items),
         ]
+        if let calendar = links.calendar {
+            context["calendar"] = ["webcal": calendar.webcal, "https": calendar.https]
+        }
         if let office = ReportOffice.names(of: occurrences, for: digest.agency, configuration: configuration) {
             context["report_to"] = office
         }

@@ -108,7 +108,10 @@ package struct AcknowledgementController: Sendable {
                 "token.id": "\(target.token.logID)", "agency": "\(recorded.agency)",
                 "occurrence": "\(recorded.occurrenceKey)", "source": "\(recorded.source.rawValue)",
             ])
-        if isNew { await dependencies.acknowledged() }
+        if isNew {
+            dependencies.telemetry.acknowledged(source: recorded.source)
+            await dependencies.acknowledged()
+        }
         if wantsJSON || isJSONBody {
             return json(isNew ? .created : .ok, Self.json(recorded, isNew: isNew, target: target))
         }

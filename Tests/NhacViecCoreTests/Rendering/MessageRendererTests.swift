@@ -39,6 +39,26 @@ struct MessageRendererTests {
         #expect(message.html.contains("<strong>Thứ Hai, ngày 15/6/2026</strong> (còn 3 ngày làm việc)"))
     }
 
+    @Test func footerOffersTheAgencysCalendarInBothFormsOnlyWithAFeed() throws {
+        let (renderer, digests) = try Self.digests(on: CivilDate(year: 2026, month: 6, day: 10)!, agency: "so-tu-phap")
+        let digest = try #require(digests.first)
+        let settings = HTTPSettings(
+            listen: .tcp(host: "127.0.0.1", port: 8080), publicURL: "https://nhacviec.gialai.gov.vn")
+        let token = AccessToken.generate(.feed)
+        let calendar = FeedLinks(token: token, settings: settings)
+        #expect(calendar.https == "https://nhacviec.gialai.gov.vn/cal/\(token.text).ics")
+        #expect(calendar.webcal == "webcal://nhacviec.gialai.gov.vn/cal/\(token.text).ics")
+        let message = renderer.render(digest, links: AcknowledgementLinks(calendar: calendar))
+        #expect(message.text.contains("Thêm vào lịch"))
+        #expect(message.text.contains("  \(calendar.webcal)\n"))
+        #expect(message.text.contains("Google Calendar (Thêm lịch khác → Từ URL): \(calendar.https)"))
+        #expect(message.html.contains("<a href=\"\(calendar.webcal)\">"))
+        #expect(message.html.contains("<a href=\"\(calendar.https)\">"))
+        let plain = renderer.render(digest)
+        #expect(!plain.text.contains("Thêm vào lịch"))
+        #expect(!plain.html.contains("Thêm vào lịch"))
+    }
+
     @Test func subjectStaysTheSameAcrossTheRemindersOfOneDeadline() throws {
         var subjects: Set<String> = []
         for day in [4, 10, 12, 15] {

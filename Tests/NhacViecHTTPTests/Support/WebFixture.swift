@@ -27,23 +27,46 @@ struct WebFixture {
     let settings: HTTPSettings
     let logs = LogCapture()
     let acknowledged = Counter()
+    /// The configuration the routes render from; tests replace it as a reload would.
+    let state: WebState
+    /// The routes' clock, at ``now`` until a test moves it.
+    let clock = TestClock(now)
+    let telemetry = Telemetry()
 
     /// - Parameter agencyName: replaces the name of Sở Tư pháp (to test escaping).
     init(agencyName: String? = nil) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-web-\(UUID())")
-        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Config"), to: directory)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        if let agencyName {
-            let file = directory.appendingPathComponent("agencies.yaml")
-            let text = try String(contentsOf: file, encoding: .utf8)
-                .replacingOccurrences(of: "name: \"Sở Tư pháp\"", with: "name: \"\(agencyName)\"")
-            try text.write(to: file, atomically: true, encoding: .utf8)
-        }
-        let loaded = try ConfigLoader.load(path: directory.appendingPathComponent("nhacviec.yaml").path)
+        let loaded = try Self.load(agencyName: agencyName)
         configuration = loaded.configuration
         templates = loaded.templates
         ledger = try Ledger.inMemory()
         settings = try #require(configuration.http)
+        state = WebState(configuration: configuration, templates: templates)
+    }
+
+    /// The shipped config, with Sở Tư pháp renamed to `agencyName` and `dayOff` announced as a day off.
+    static func load(agencyName: String? = nil, dayOff: CivilDate? = nil) throws -> LoadedConfiguration {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-web-\(UUID())")
+        try FileManager.default.copyItem(at: Self.repository.appendingPathComponent("Config"), to: directory)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        func edit(_ name: String, _ change: (String) -> String) throws {
+            let file = directory.appendingPathComponent(name)
+            try change(try String(contentsOf: file, encoding: .utf8)).write(to: file, atomically: true, encoding: .utf8)
+        }
+        if let agencyName {
+            try edit("agencies.yaml") {
+                $0.replacingOccurrences(of: "name: \"Sở Tư pháp\"", with: "name: \"\(agencyName)\"")
+            }
+        }
+        if let dayOff {
+            try edit("calendar/vietnam.yaml") {
+                $0.replacingOccurrences(
+                    of: "calendar:\n  days_off:\n",
+                    with:
+                        "calendar:\n  days_off:\n    - { date: \(dayOff.iso8601), name: \"Nghỉ đột xuất\", kind: announced }\n"
+                )
+            }
+        }
+        return try ConfigLoader.load(path: directory.appendingPathComponent("nhacviec.yaml").path)
     }
 
     func occurrence(_ reference: OccurrenceReference = monthlyReport) throws -> Occurrence {
@@ -71,10 +94,10 @@ struct WebFixture {
 
     /// Runs `test` against the router, as the daemon would build it.
     func test<Value: Sendable>(_ test: @Sendable (any TestClientProtocol) async throws -> Value) async throws -> Value {
-        let counter = acknowledged
+        let (counter, clock) = (acknowledged, clock)
         let dependencies = WebDependencies(
-            state: WebState(configuration: configuration, templates: templates), ledger: ledger, settings: settings,
-            now: { Self.now }, acknowledged: { counter.increment() })
+            state: state, ledger: ledger, settings: settings, now: { clock.now }, acknowledged: { counter.increment() },
+            telemetry: telemetry)
         let logs = logs
         var logger = Logger(label: "nhacviec.web.test") { _ in LogCapture.Handler(capture: logs) }
         logger.logLevel = .trace
@@ -115,5 +138,20 @@ final class Counter: Sendable {
 
     func increment() {
         value.withLock { $0 += 1 }
+    }
+}
+
+/// A clock a test moves by hand.
+final class TestClock: Sendable {
+    private let value: Mutex<Date>
+
+    init(_ start: Date) {
+        value = Mutex(start)
+    }
+
+    var now: Date { value.withLock { $0 } }
+
+    func advance(days: Int) {
+        value.withLock { $0 = $0.addingTimeInterval(Double(days) * 86_400) }
     }
 }

@@ -5,6 +5,8 @@ import Foundation
 struct ShippedConfig {
     let scratch: Scratch
     let port: Int
+    /// `http.ops_listen`: metrics and health, on a port of its own so that daemons of parallel tests never collide.
+    let opsPort: Int
 
     var configPath: String { scratch.path("Config/nhacviec.yaml") }
     var stateDirectory: String { scratch.path("state") }
@@ -16,6 +18,7 @@ struct ShippedConfig {
     init(scratch: Scratch) throws {
         self.scratch = scratch
         port = try ServiceProcessTests.freePort()
+        opsPort = try ServiceProcessTests.freePort()
         let config = scratch.url.appendingPathComponent("Config")
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("Config"), to: config)
         let main = config.appendingPathComponent("nhacviec.yaml")
@@ -29,7 +32,10 @@ struct ShippedConfig {
             throw SetupError("no state_dir: line in the shipped Config/nhacviec.yaml")
         }
         lines[stateLine] = "state_dir: \(stateDirectory)"
-        lines += ["http:", "  listen: 127.0.0.1:\(port)", "  public_url: \(publicURL)", "  trusted_proxies: []", ""]
+        lines += [
+            "http:", "  listen: 127.0.0.1:\(port)", "  public_url: \(publicURL)", "  trusted_proxies: []",
+            "  ops_listen: 127.0.0.1:\(opsPort)", "",
+        ]
         try lines.joined(separator: "\n").write(to: main, atomically: true, encoding: .utf8)
     }
 

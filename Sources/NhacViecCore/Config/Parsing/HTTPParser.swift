@@ -6,7 +6,9 @@ struct HTTPParser {
 
     func parse(_ node: YAMLNode) -> HTTPSettings? {
         if node.isNull { return nil }
-        guard let keys = node.mapping("http", allowed: ["listen", "public_url", "trusted_proxies"]) else { return nil }
+        guard let keys = node.mapping("http", allowed: ["listen", "public_url", "trusted_proxies", "ops_listen"]) else {
+            return nil
+        }
         guard let listenNode = keys["listen"] else {
             sink.error(node.location, "http needs 'listen'", fix: "e.g. listen: 127.0.0.1:8080")
             return nil
@@ -34,16 +36,32 @@ struct HTTPParser {
                 }
             }
         }
+        var opsListen = HTTPSettings.defaultOpsListen
+        if let opsNode = keys["ops_listen"] {
+            guard let text = opsNode.line("http.ops_listen"),
+                let parsed = parseListen(text, at: opsNode, key: "http.ops_listen")
+            else {
+                return nil
+            }
+            opsListen = parsed
+            if parsed == listen {
+                sink.error(
+                    opsNode.location, "http.ops_listen '\(text)' is the same address as http.listen",
+                    fix: "metrics are for the operator only: keep the default 127.0.0.1:9464 or pick another port")
+                return nil
+            }
+        }
         guard let listen, let publicURL else { return nil }
-        return HTTPSettings(listen: listen, publicURL: publicURL, trustedProxies: proxies)
+        return HTTPSettings(listen: listen, publicURL: publicURL, trustedProxies: proxies, opsListen: opsListen)
     }
 
-    private func parseListen(_ text: String, at node: YAMLNode) -> HTTPSettings.Listen? {
+    /// - Parameter key: `http.listen` or `http.ops_listen`, as diagnostics name it.
+    private func parseListen(_ text: String, at node: YAMLNode, key: String = "http.listen") -> HTTPSettings.Listen? {
         if text.hasPrefix("unix:") {
             let path = String(text.dropFirst("unix:".count))
             guard path.hasPrefix("/") else {
                 sink.error(
-                    node.location, "http.listen '\(text)' needs an absolute socket path",
+                    node.location, "\(key) '\(text)' needs an absolute socket path",
                     fix: "e.g. unix:/run/nhacviec/http.sock")
                 return nil
             }
@@ -53,7 +71,7 @@ struct HTTPParser {
         let portText: Substring
         if text.hasPrefix("[") {
             guard let close = text.firstIndex(of: "]"), text[close...].hasPrefix("]:") else {
-                sink.error(node.location, "http.listen '\(text)' is not host:port", fix: "e.g. listen: \"[::1]:8080\"")
+                sink.error(node.location, "\(key) '\(text)' is not host:port", fix: "e.g. listen: \"[::1]:8080\"")
                 return nil
             }
             host = text[text.index(after: text.startIndex)..<close]
@@ -61,7 +79,7 @@ struct HTTPParser {
         } else {
             guard let colon = text.lastIndex(of: ":") else {
                 sink.error(
-                    node.location, "http.listen '\(text)' is not host:port or unix:/path",
+                    node.location, "\(key) '\(text)' is not host:port or unix:/path",
                     fix: "e.g. listen: 127.0.0.1:8080")
                 return nil
             }
@@ -69,12 +87,12 @@ struct HTTPParser {
             portText = text[text.index(after: colon)...]
         }
         guard let port = Int(portText), (1...65535).contains(port) else {
-            sink.error(node.location, "http.listen '\(text)': the port must be 1–65535", fix: "e.g. 127.0.0.1:8080")
+            sink.error(node.location, "\(key) '\(text)': the port must be 1–65535", fix: "e.g. 127.0.0.1:8080")
             return nil
         }
         guard IPAddressText.isValid(String(host)) || host == "localhost" else {
             sink.error(
-                node.location, "http.listen '\(text)': '\(host)' is not an IP address",
+                node.location, "\(key) '\(text)': '\(host)' is not an IP address",
                 fix: "listen on 127.0.0.1 behind a reverse proxy, or 0.0.0.0 for every interface")
             return nil
         }

@@ -1,0 +1,80 @@
+package import Foundation
+package import Hummingbird
+package import NhacViecCore
+package import NhacViecStore
+
+/// `/cal/{token}.ics`: the calendar an agency (or the supervising office, for the whole province) subscribes to.
+///
+/// Read-only, so GET and HEAD only; answered whatever `Accept` says (calendar clients send odd ones or none), never
+/// compressed (some clients cannot inflate), with a strong ETag so a client polling every few hours mostly gets 304.
+package struct FeedController: Sendable {
+    let dependencies: WebDependencies
+
+    package init(dependencies: WebDependencies) {
+        self.dependencies = dependencies
+    }
+
+    package func addRoutes(to group: RouterGroup<WebRequestContext>) {
+        group.get(":file", use: show)
+    }
+
+    @Sendable func show(_ request: Request, context: WebRequestContext) async throws -> Response {
+        guard let file = context.parameters.get("file"), file.hasSuffix(".ics"),
+            let token = AccessToken(parsing: String(file.dropLast(".ics".count)), purpose: .feed),
+            let scope = try await dependencies.ledger.feedScope(of: token)
+        else { return Self.notFound }
+        let configuration = await dependencies.state.configuration
+        if case .agency(let agency) = scope, configuration.directory.agencies[agency] == nil { return Self.notFound }
+        let body = try await Self.render(
+            scope: scope, configuration: configuration, ledger: dependencies.ledger, now: dependencies.now())
+        let etag = CalendarFeed.etag(of: body)
+        var headers: HTTPFields = [
+            .eTag: etag, .cacheControl: "private, no-cache", .referrerPolicy: "no-referrer",
+            .xRobotsTag: "noindex, nofollow", .xContentTypeOptions: "nosniff",
+        ]
+        if let match = request.headers[.ifNoneMatch], Self.matches(match, etag: etag) {
+            return Response(status: .notModified, headers: headers)
+        }
+        headers[.contentType] = "text/calendar; charset=utf-8"
+        headers[.contentDisposition] = "inline; filename=\"nhacviec.ics\""
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+    }
+
+    /// The feed of `scope` at `now`, recording in the ledger what changed since the last render (usually nothing, and
+    /// then nothing is written).
+    package static func render(
+        scope: FeedScope, configuration: Configuration, ledger: Ledger, now: Date
+    ) async throws -> String {
+        let feed = CalendarFeed(scope: scope, configuration: configuration)
+        let today = LocalTime(identifier: configuration.timeZone).civilDate(of: now)
+        let window = CalendarFeed.window(today: today)
+        let occurrences = Schedule(configuration: configuration).occurrences(
+            from: window.lowerBound, through: window.upperBound, filter: Schedule.Filter(agencies: feed.agencies))
+        let acknowledged = try await ledger.acknowledgements(occurrenceKeys: occurrences.map(\.key))
+        let publication = feed.publication(
+            occurrences: occurrences, acknowledged: acknowledged,
+            published: try await ledger.publishedEvents(scope: scope), today: today, now: now)
+        if publication.changesLedger {
+            try await ledger.recordPublication(
+                scope: scope, changed: publication.changed, removed: publication.removed)
+        }
+        return publication.calendar.render()
+    }
+
+    /// `If-None-Match`: `*`, or a list of tags, weak ones compared weakly (RFC 9110 §13.1.2).
+    static func matches(_ header: String, etag: String) -> Bool {
+        header.split(separator: ",").contains { candidate in
+            let tag = candidate.trimmingCharacters(in: .whitespaces)
+            return tag == "*" || tag == etag || tag == "W/" + etag
+        }
+    }
+
+    /// The same answer for a malformed, unknown or rotated token, so a probe learns nothing.
+    static var notFound: Response {
+        Response(
+            status: .notFound, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: ResponseBody(
+                byteBuffer: ByteBuffer(
+                    string: "Không tìm thấy lịch: liên kết không đúng hoặc đã được thay bằng liên kết mới.\n")))
+    }
+}

@@ -21,12 +21,14 @@ struct CheckCommand: ParsableCommand {
               OK: 22 agencies, 2 groups, 1 plan, 20 tasks, 31 milestones
               $ nhacviec check --config /etc/nhacviec/nhacviec.yaml
 
-            A report day the plan leaves open ("Định kỳ hằng quý"), then the same with --strict:
+            A draft from `nhacviec import` whose plan leaves a report day open, then the same with --strict:
               $ nhacviec check
-              Config/plans/617-KH-UBND.yaml:88:14: warning: 'Định kỳ hằng quý' leaves the day of this rule open; reminders use month: 3, day: 20 until you set it (…)
-              OK: 22 agencies, 2 groups, 2 plans, 38 tasks, 52 milestones
+              Config/plans/617-KH-UBND.yaml:188:14: warning: 'Hằng năm' leaves the day of this rule open; \
+            reminders use date: "31/12" until you set it (…)
+              OK: 22 agencies, 2 groups, 2 plans, 38 tasks, 50 milestones
               $ nhacviec check --strict
-              … 1 warning treated as error (--strict); nothing was changed
+              …
+              2 warnings treated as errors (--strict); nothing was changed
 
             After a typo in a plan:
               $ nhacviec check

@@ -75,7 +75,7 @@ package struct PlanDraftWriter: Sendable {
             }
             let who = milestone.who.map { "[\($0.map(\.description).joined(separator: ", "))]" } ?? "lead"
             out.append("        who: \(who)")
-            out.append("        due: \(PlanDraftWriter.yaml(milestone.deadline))")
+            out.append("        due: \(PlanDraftWriter.yaml(milestone.deadline, issued: plan.issued))")
             if let starts = milestone.deadline.starts { out.append("        starts: \(starts.iso8601)") }
             if let phrase = milestone.phrase { out.append("        text: \(quoted(phrase))") }
         }
@@ -103,13 +103,15 @@ package struct PlanDraftWriter: Sendable {
         "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// A deadline's rule as `due:` spells it; a day the plan leaves open stays open (`{ every: quarter }`).
-    package static func yaml(_ deadline: DeadlineReading.Deadline) -> String {
+    /// A deadline's rule as `due:` spells it; a day the plan leaves open stays open (`{ every: quarter }`), and
+    /// such a periodic report starts the day after the plan is `issued` (none is due the day it is signed).
+    package static func yaml(_ deadline: DeadlineReading.Deadline, issued: CivilDate? = nil) -> String {
         func quoted(_ text: String) -> String { "\"" + text.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }
         if deadline.dayLeftOpen, case .recurring(let recurrence, _, _) = deadline.due,
             let open = OpenDay.allCases.first(where: { $0.rule == recurrence })
         {
-            return "{ every: \(open.rawValue) }"
+            let from = issued.map { ", from: \($0.adding(days: 1).iso8601)" } ?? ""
+            return "{ every: \(open.rawValue)\(from) }"
         }
         switch deadline.due {
         case .once(let date): return date.iso8601

@@ -18,7 +18,7 @@ package struct NhacViecCommand: AsyncParsableCommand {
         subcommands: [
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
-            LinkCommand.self, BackupCommand.self, RestoreCommand.self,
+            LinkCommand.self, BackupCommand.self, RestoreCommand.self, PasswdCommand.self,
         ]
     )
 

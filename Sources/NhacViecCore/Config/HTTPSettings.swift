@@ -22,9 +22,12 @@ package struct HTTPSettings: Sendable, Hashable {
     package var publicURL: String
     /// Peers whose `X-Forwarded-For` is believed (exact addresses, e.g. `127.0.0.1`).
     package var trustedProxies: [String]
+    /// The dashboard's users file (`http.users_file`), read when systemd hands over no `web-users` credential.
+    package var usersFile: String?
 
-    package init(listen: Listen, publicURL: String, trustedProxies: [String] = []) {
+    package init(listen: Listen, publicURL: String, trustedProxies: [String] = [], usersFile: String? = nil) {
         self.listen = listen
+        self.usersFile = usersFile
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.trustedProxies = trustedProxies
     }

@@ -6,7 +6,9 @@ struct HTTPParser {
 
     func parse(_ node: YAMLNode) -> HTTPSettings? {
         if node.isNull { return nil }
-        guard let keys = node.mapping("http", allowed: ["listen", "public_url", "trusted_proxies"]) else { return nil }
+        guard let keys = node.mapping("http", allowed: ["listen", "public_url", "trusted_proxies", "users_file"]) else {
+            return nil
+        }
         guard let listenNode = keys["listen"] else {
             sink.error(node.location, "http needs 'listen'", fix: "e.g. listen: 127.0.0.1:8080")
             return nil
@@ -34,8 +36,9 @@ struct HTTPParser {
                 }
             }
         }
+        let usersFile = keys["users_file"].flatMap { $0.isNull ? nil : $0.line("http.users_file") }
         guard let listen, let publicURL else { return nil }
-        return HTTPSettings(listen: listen, publicURL: publicURL, trustedProxies: proxies)
+        return HTTPSettings(listen: listen, publicURL: publicURL, trustedProxies: proxies, usersFile: usersFile)
     }
 
     private func parseListen(_ text: String, at node: YAMLNode) -> HTTPSettings.Listen? {

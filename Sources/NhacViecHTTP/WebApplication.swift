@@ -9,6 +9,7 @@ package enum WebApplication {
     package static func router(dependencies: WebDependencies) -> Router<WebRequestContext> {
         let router = Router(context: WebRequestContext.self, options: .autoGenerateHeadEndpoints)
         AcknowledgementController(dependencies: dependencies).addRoutes(to: router.group("a"))
+        DashboardController(dependencies: dependencies).addRoutes(to: router.group("dashboard"))
         router.get("healthz") { _, _ in "ok\n" }
         return router
     }

@@ -23,13 +23,10 @@ missing).
 """
 import argparse
 import base64
-import json
 import os
-import shutil
 import sys
-import tempfile
 
-from browser_acknowledge import Failure, page, start_browser, wait_for_text, wait_until
+from browser_acknowledge import Failure, page, wait_for_text, wait_until, with_browser
 
 OVERVIEW = "Tổng quan ngày"
 ACKNOWLEDGE = "Ghi nhận đã hoàn thành"
@@ -64,15 +61,12 @@ def agency_panel(driver, agency_name):
 
 
 def run(arguments):
-    from selenium.common.exceptions import NoSuchElementException, WebDriverException
+    from selenium.common.exceptions import NoSuchElementException
     from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import Select
-    os.makedirs(arguments.screenshots, exist_ok=True)
-    profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
-    driver = None
     timeout = arguments.timeout
-    try:
-        driver = start_browser(timeout, profile)
+
+    def steps(driver):
         credentials = base64.b64encode(f"{arguments.user}:{arguments.password}".encode()).decode()
         driver.execute_cdp_cmd("Network.enable", {})
         driver.execute_cdp_cmd("Network.setExtraHTTPHeaders", {"headers": {"Authorization": f"Basic {credentials}"}})
@@ -143,20 +137,9 @@ def run(arguments):
         wait_for_text(driver, "Tình trạng gửi nhắc nhở", timeout)
         result["health"] = page(driver)
         shots.append(screenshot(driver, arguments.screenshots, "health"))
+        return result
 
-        json.dump(result, sys.stdout, ensure_ascii=False)
-        print()
-    except Failure as failure:
-        print(f"browser_dashboard: {failure}", file=sys.stderr)
-        return 1
-    except WebDriverException as error:
-        print(f"browser_dashboard: Chromium failed: {error.msg or error}", file=sys.stderr)
-        return 1
-    finally:
-        if driver is not None:
-            driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-    return 0
+    return with_browser("browser_dashboard", arguments, steps)
 
 
 def main():

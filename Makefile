@@ -76,7 +76,7 @@ install: deps
 	fi
 	mkdir -p $(DESTDIR)$(PREFIX)/share/doc/nhacviec && cp -R Config $(DESTDIR)$(PREFIX)/share/doc/nhacviec/
 	@# LoadCredential= needs the files to exist; empty means "not set" to nhacviec.
-	@for f in smtp-password webhook-secret; do \
+	@for f in smtp-password webhook-secret web-users; do \
 		[ -e $(DESTDIR)$(ETC)/$$f ] || install -m 0600 /dev/null $(DESTDIR)$(ETC)/$$f; \
 	done
 	install -D -m 0644 systemd/nhacviec.service $(DESTDIR)$(UNITDIR)/nhacviec.service

@@ -20,6 +20,7 @@ package struct NhacViecCommand: AsyncParsableCommand {
             CheckCommand.self, UpcomingCommand.self, RemindersCommand.self, HolidaysCommand.self, LunarCommand.self,
             ServeCommand.self, DoneCommand.self, StatusCommand.self, PreviewCommand.self, SendTestCommand.self,
             LinkCommand.self, BackupCommand.self, RestoreCommand.self, ImportCommand.self, FeedCommand.self,
+            PasswdCommand.self,
         ]
     )
 

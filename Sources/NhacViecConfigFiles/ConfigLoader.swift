@@ -64,6 +64,9 @@ package enum ConfigLoader {
         guard let templates else { throw ConfigErrors(diagnostics) }
         var configuration = result.configuration
         configuration.stateDirectory = resolve(configuration.stateDirectory, relativeTo: directory)
+        if let usersFile = configuration.http?.usersFile {
+            configuration.http?.usersFile = resolve(usersFile, relativeTo: directory)
+        }
         return LoadedConfiguration(
             configuration: configuration, templates: templates, warnings: result.warnings, mainFile: path,
             loadedAt: Date())

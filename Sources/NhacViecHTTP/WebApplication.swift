@@ -11,6 +11,7 @@ package enum WebApplication {
         AcknowledgementController(dependencies: dependencies).addRoutes(
             to: router.group("a").add(middleware: LinkMetricsMiddleware(telemetry: dependencies.telemetry)))
         FeedController(dependencies: dependencies).addRoutes(to: router.group("cal"))
+        DashboardController(dependencies: dependencies).addRoutes(to: router.group("dashboard"))
         router.get("healthz") { _, _ in "ok\n" }
         return router
     }

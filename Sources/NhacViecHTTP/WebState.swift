@@ -31,7 +31,8 @@ package struct WebDependencies: Sendable {
     package var ledger: Ledger
     package var settings: HTTPSettings
     package var now: @Sendable () -> Date
-    /// Called after an acknowledgement was recorded, so the receipt email leaves at once instead of at the next pass.
+    /// Wakes the scheduler after an acknowledgement was recorded (so the receipt email leaves at once instead of at
+    /// the next pass) and after the dashboard queued a failed delivery again or re-enabled a webhook endpoint.
     package var acknowledged: @Sendable () async -> Void
     /// Where the routes count what they answer (the daemon's ``Telemetry/shared``).
     package var telemetry: Telemetry

@@ -110,6 +110,21 @@ extension Ledger {
             )
         }
         Ledger.registerFeedMigration(&migrator)
+        migrator.registerMigration("v5-dashboard-actions") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE dashboard_actions (
+                        id INTEGER PRIMARY KEY,
+                        user TEXT NOT NULL,
+                        action TEXT NOT NULL,
+                        target TEXT NOT NULL,
+                        detail TEXT,
+                        recorded_at REAL NOT NULL
+                    );
+                    CREATE INDEX dashboard_actions_by_time ON dashboard_actions (recorded_at);
+                    """
+            )
+        }
         return migrator
     }()
 }

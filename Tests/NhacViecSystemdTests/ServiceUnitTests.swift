@@ -58,6 +58,7 @@ struct ServiceUnitTests {
             "DynamicUser=yes", "StateDirectory=nhacviec", "RuntimeDirectory=nhacviec",
             "WorkingDirectory=/var/lib/nhacviec", "LoadCredential=smtp-password:/etc/nhacviec/smtp-password",
             "LoadCredential=webhook-secret:/etc/nhacviec/webhook-secret",
+            "LoadCredential=web-users:/etc/nhacviec/web-users",
         ] {
             #expect(settings.contains(line), "missing \(line)")
         }

@@ -116,14 +116,37 @@ def page(driver):
     return {"url": driver.current_url, "title": driver.title, "text": driver.find_element("tag name", "body").text}
 
 
-def run(arguments):
-    from selenium.common.exceptions import NoSuchElementException, WebDriverException
-    from selenium.webdriver.support.expected_conditions import staleness_of
+def with_browser(program, arguments, steps):
+    """Runs `steps(driver)` in a fresh headless Chromium and prints what it returns as JSON.
+
+    Returns the exit status: 0, or 1 after printing "<program>: <what went wrong>" to stderr.
+    """
+    from selenium.common.exceptions import WebDriverException
     os.makedirs(arguments.screenshots, exist_ok=True)
     profile = tempfile.mkdtemp(prefix="nhacviec-chromium-")
     driver = None
     try:
         driver = start_browser(arguments.timeout, profile)
+        json.dump(steps(driver), sys.stdout, ensure_ascii=False)
+        print()
+    except Failure as failure:
+        print(f"{program}: {failure}", file=sys.stderr)
+        return 1
+    except WebDriverException as error:
+        print(f"{program}: Chromium failed: {error.msg or error}", file=sys.stderr)
+        return 1
+    finally:
+        if driver is not None:
+            driver.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+    return 0
+
+
+def run(arguments):
+    from selenium.common.exceptions import NoSuchElementException
+    from selenium.webdriver.support.expected_conditions import staleness_of
+
+    def steps(driver):
         result = {"screenshots": []}
 
         driver.get(arguments.url)
@@ -151,20 +174,9 @@ def run(arguments):
         wait_for_text(driver, INVALID, arguments.timeout)
         result["invalid"] = page(driver)
         result["screenshots"].append(screenshot(driver, arguments.screenshots, "invalid-link"))
+        return result
 
-        json.dump(result, sys.stdout, ensure_ascii=False)
-        print()
-    except Failure as failure:
-        print(f"browser_acknowledge: {failure}", file=sys.stderr)
-        return 1
-    except WebDriverException as error:
-        print(f"browser_acknowledge: Chromium failed: {error.msg or error}", file=sys.stderr)
-        return 1
-    finally:
-        if driver is not None:
-            driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-    return 0
+    return with_browser("browser_acknowledge", arguments, steps)
 
 
 def main():

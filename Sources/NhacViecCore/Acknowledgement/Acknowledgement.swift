@@ -1,6 +1,7 @@
 package import Foundation
 
-/// An agency's report on one occurrence: from `nhacviec done`, a link in a reminder, or an integrator's POST.
+/// An agency's report on one occurrence: from `nhacviec done`, a link in a reminder, an integrator's POST, or the
+/// supervising office's dashboard.
 package struct Acknowledgement: Sendable, Hashable {
     /// How a report reached nhacviec; shown by `status`, `upcoming` and the receipt.
     package enum Source: String, Sendable, Hashable, CaseIterable {
@@ -10,6 +11,8 @@ package struct Acknowledgement: Sendable, Hashable {
         case link
         /// A JSON POST to the `ack_url` of a webhook payload.
         case api
+        /// The supervising office's dashboard, by a signed-in admin on the agency's behalf.
+        case dashboard
 
         /// "qua liên kết trong thư nhắc việc", …
         package var vietnamese: String {
@@ -17,6 +20,7 @@ package struct Acknowledgement: Sendable, Hashable {
             case .cli: "do quản trị viên ghi nhận"
             case .link: "qua liên kết trong thư nhắc việc"
             case .api: "qua hệ thống tích hợp"
+            case .dashboard: "do Văn phòng ghi nhận thay trên bảng theo dõi"
             }
         }
     }

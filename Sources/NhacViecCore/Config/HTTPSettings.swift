@@ -24,15 +24,19 @@ package struct HTTPSettings: Sendable, Hashable {
     package var publicURL: String
     /// Peers whose `X-Forwarded-For` is believed (exact addresses, e.g. `127.0.0.1`).
     package var trustedProxies: [String]
+    /// The dashboard's users file (`http.users_file`), read when systemd hands over no `web-users` credential.
+    package var usersFile: String?
 
     /// Where the operator's listener is when `ops_listen` is not set: loopback only, Prometheus's usual port.
     package static let defaultOpsListen = Listen.tcp(host: "127.0.0.1", port: 9464)
 
     package init(
-        listen: Listen, publicURL: String, trustedProxies: [String] = [], opsListen: Listen = defaultOpsListen
+        listen: Listen, publicURL: String, trustedProxies: [String] = [], opsListen: Listen = defaultOpsListen,
+        usersFile: String? = nil
     ) {
         self.listen = listen
         self.opsListen = opsListen
+        self.usersFile = usersFile
         self.publicURL = publicURL.hasSuffix("/") ? String(publicURL.dropLast()) : publicURL
         self.trustedProxies = trustedProxies
     }

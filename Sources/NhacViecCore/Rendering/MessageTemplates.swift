@@ -1,7 +1,7 @@
 package import Mustache
 
 /// The Mustache templates of what nhacviec writes: the reminder email (subject, plain text, HTML), the receipt email
-/// sent after an acknowledgement, and the acknowledgement web page — all editable under `Config/templates/`.
+/// sent after an acknowledgement, the acknowledgement web page and the dashboard's pages — all editable under `Config/templates/`.
 package struct MessageTemplates: Sendable {
     /// One template file, named relative to the templates directory.
     package enum Name: String, Sendable, CaseIterable {
@@ -12,6 +12,7 @@ package struct MessageTemplates: Sendable {
         case receiptText = "receipt.txt.mustache"
         case receiptHTML = "receipt.html.mustache"
         case acknowledgePage = "web/acknowledge.html.mustache"
+        case dashboardPage = "web/dashboard.html.mustache"
     }
 
     private let templates: [Name: MustacheTemplate]

@@ -6,7 +6,10 @@ struct HTTPParser {
 
     func parse(_ node: YAMLNode) -> HTTPSettings? {
         if node.isNull { return nil }
-        guard let keys = node.mapping("http", allowed: ["listen", "public_url", "trusted_proxies", "ops_listen"]) else {
+        guard
+            let keys = node.mapping(
+                "http", allowed: ["listen", "public_url", "trusted_proxies", "ops_listen", "users_file"])
+        else {
             return nil
         }
         guard let listenNode = keys["listen"] else {
@@ -51,8 +54,10 @@ struct HTTPParser {
                 return nil
             }
         }
+        let usersFile = keys["users_file"].flatMap { $0.isNull ? nil : $0.line("http.users_file") }
         guard let listen, let publicURL else { return nil }
-        return HTTPSettings(listen: listen, publicURL: publicURL, trustedProxies: proxies, opsListen: opsListen)
+        return HTTPSettings(
+            listen: listen, publicURL: publicURL, trustedProxies: proxies, opsListen: opsListen, usersFile: usersFile)
     }
 
     /// - Parameter key: `http.listen` or `http.ops_listen`, as diagnostics name it.

@@ -50,6 +50,7 @@ package struct ServiceRuntime: Sendable {
     /// returns what it did and when the next one is due.
     package func runPass(now: Date) async throws -> (report: PassReport, nextWake: Date?) {
         let report = try await pass.run(now: now)
+        try await pass.applyRetention(now: now)
         let next = try await pass.nextWake(after: now)
         let format = ISO8601DateFormatter()
         try await ledger.setMeta(.lastPass, format.string(from: now))

@@ -54,10 +54,7 @@ extension Ledger {
                     SELECT occurrence_key, stage, status, COUNT(*), MIN(planned_at), MAX(updated_at) FROM deliveries
                     WHERE id < ? AND status IN ('sent', 'failed', 'skipped')
                     GROUP BY occurrence_key, stage, status
-                    ON CONFLICT (occurrence_key, stage, status) DO UPDATE SET
-                        deliveries = deliveries + excluded.deliveries,
-                        first_planned_at = MIN(first_planned_at, excluded.first_planned_at),
-                        last_updated_at = MAX(last_updated_at, excluded.last_updated_at)
+                    \(Ledger.addToHistory)
                     """,
                 arguments: [lastOldDelivery])
             try db.execute(
@@ -71,10 +68,7 @@ extension Ledger {
                     SELECT occurrence_key, stage, 'skipped', SUM(count), MIN(planned_at), MAX(recorded_at)
                     FROM skipped_reminders WHERE recorded_at < ?
                     GROUP BY occurrence_key, stage
-                    ON CONFLICT (occurrence_key, stage, status) DO UPDATE SET
-                        deliveries = deliveries + excluded.deliveries,
-                        first_planned_at = MIN(first_planned_at, excluded.first_planned_at),
-                        last_updated_at = MAX(last_updated_at, excluded.last_updated_at)
+                    \(Ledger.addToHistory)
                     """,
                 arguments: [limit])
             report.skipped =
@@ -111,6 +105,14 @@ extension Ledger {
         report.freedPages = try await vacuumIncrementally()
         return report
     }
+
+    /// Adds the summary rows an `INSERT INTO delivery_history … SELECT` produces to those already there.
+    private static let addToHistory = """
+        ON CONFLICT (occurrence_key, stage, status) DO UPDATE SET
+            deliveries = deliveries + excluded.deliveries,
+            first_planned_at = MIN(first_planned_at, excluded.first_planned_at),
+            last_updated_at = MAX(last_updated_at, excluded.last_updated_at)
+        """
 
     /// The per-occurrence history of `occurrenceKey`: live rows and the summaries of pruned ones, by stage and status.
     package func deliveryHistory(occurrenceKey: String) async throws -> [DeliveryHistoryEntry] {

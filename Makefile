@@ -3,7 +3,7 @@
 #   make run      install deps, build, check the shipped config, list the next deadlines, then run the
 #                 service in the foreground (outbox transport: messages land in var/outbox/*.eml; Ctrl-C stops)
 #   make test     install deps, build and run every test
-#   make bench    benchmarks (see bench/README.md)
+#   make bench    benchmarks (see bench/README.md); bench/years runs 20 working days there, 500 by hand
 #   make install  release build, binary, config, templates and systemd unit in place (as root)
 
 SHELL := /bin/bash
@@ -62,6 +62,7 @@ bench: deps
 	bash bench/delivery/run.sh
 	bash bench/service/run.sh
 	bash bench/http/run.sh
+	DAYS=20 bash bench/years/run.sh
 
 # Installs under $(DESTDIR); an existing $(ETC) is never overwritten (the admin's config wins).
 install: deps

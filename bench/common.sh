@@ -5,6 +5,8 @@
 #   build_release_cli NAME                release build of the CLI only into .build-bench; sets BIN
 #   make_work_dir NAME                    WORK: $BENCH_KEEP or a new temp dir; PIDS: processes to stop on exit,
 #                                         SIGTERM first, SIGKILL after 5 s; WORK is removed unless BENCH_KEEP
+#   national_config SEED WHO              the national-scale config of bench/planning/generate.py in $WORK/config
+#                                         (templates, state_dir $WORK/state, outbox transport); sets CONFIG, STATE, MAIN
 
 say() { printf '%s\n' "$*"; }
 step() { printf '\n== %s\n' "$*"; }
@@ -66,4 +68,23 @@ stop_and_clean() {
         wait "$pid" 2>/dev/null || true
     done
     [ -n "${BENCH_KEEP:-}" ] || rm -rf "$WORK"
+}
+
+national_config() {
+    CONFIG=$WORK/config
+    STATE=$WORK/state
+    MAIN=$CONFIG/nhacviec.yaml
+    step "generate (bench/planning/generate.py, seed $1) into $CONFIG"
+    python3 bench/planning/generate.py "$CONFIG" --seed "$1" >/dev/null
+    cp -R Config/templates "$CONFIG/templates"
+    sed -i "s|^state_dir: .*|state_dir: $STATE|" "$MAIN"
+    grep -q "^state_dir: $STATE\$" "$MAIN" || fail "could not set state_dir in $MAIN"
+    cat >>"$MAIN" <<EOF
+
+# Added by $2: the default outbox transport writes each email to state_dir/outbox/*.eml.
+delivery:
+  email:
+    transport: outbox
+    from: "Văn phòng Chính phủ (thử tải) <nhacviec@bench.example>"
+EOF
 }

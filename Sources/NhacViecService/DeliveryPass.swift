@@ -42,10 +42,11 @@ package struct DeliveryPass: Sendable {
         let today = localTime.civilDate(of: now)
         var emails: [EmailBatchKey: [(DeliveryRecord, PlannedReminder)]] = [:]
         var webhooks: [(DeliveryRecord, PlannedReminder)] = []
+        // Rows settled without a send, written in one transaction per outcome instead of one per row.
+        var unsent: [DeliveryTransition: [Int64]] = [:]
         for record in ready {
             guard let planned = resolver.reminder(for: record) else {
-                try await ledger.markSkipped(ids: [record.id], reason: "no longer in the configuration", now: now)
-                report.skipped += 1
+                unsent[.skipped(reason: "no longer in the configuration"), default: []].append(record.id)
                 continue
             }
             let reminder: PlannedReminder
@@ -53,14 +54,13 @@ package struct DeliveryPass: Sendable {
             case .send(let pending):
                 reminder = pending
             case .skip(let reason):
-                try await ledger.markSkipped(ids: [record.id], reason: reason, now: now)
-                report.skipped += 1
+                unsent[.skipped(reason: reason), default: []].append(record.id)
                 continue
             }
             if RetryPolicy.isMoot(
                 kind: reminder.kind, dueDate: reminder.occurrence.due, plannedDate: reminder.sendDate, today: today)
             {
-                try await settle(.moot(lastError: record.lastError), ids: [record.id], now: now, report: &report)
+                unsent[.moot(lastError: record.lastError), default: []].append(record.id)
                 continue
             }
             switch record.channel {
@@ -70,10 +70,11 @@ package struct DeliveryPass: Sendable {
             case .webhook:
                 webhooks.append((record, reminder))
             case .none:
-                try await settle(
-                    .skipped(reason: "the agency has neither email nor webhook"), ids: [record.id], now: now,
-                    report: &report)
+                unsent[.skipped(reason: "the agency has neither email nor webhook"), default: []].append(record.id)
             }
+        }
+        for (transition, ids) in unsent {
+            try await settle(transition, ids: ids, now: now, report: &report)
         }
         for key in emails.keys.sorted(by: { ($0.date, $0.agency, $0.address) < ($1.date, $1.agency, $1.address) }) {
             try Task.checkCancellation()
@@ -95,14 +96,37 @@ package struct DeliveryPass: Sendable {
         return [planned, retry, receipt].compactMap { $0 }.min()
     }
 
+    // MARK: Retention
+
+    /// Summarises and deletes what `state.retention_days` lets go (``Ledger/prune(before:now:)``), never anything
+    /// the catch-up look-back of a pass could still ask about.
+    @discardableResult
+    package func applyRetention(now: Date) async throws -> PruneReport {
+        let lookback = CatchUpPlanner(configuration: configuration).lookbackDays
+        let lookbackStart = now.addingTimeInterval(-Double(lookback + 1) * 86_400)
+        let cutoff = min(configuration.retention.cutoff(now: now), lookbackStart)
+        let report = try await ledger.prune(before: cutoff, now: now)
+        if report != PruneReport() {
+            logger.info(
+                "Old ledger rows summarised and deleted",
+                metadata: [
+                    "deliveries": "\(report.deliveries)", "skipped": "\(report.skipped)",
+                    "threads": "\(report.threads)", "tokens": "\(report.tokens)", "receipts": "\(report.receipts)",
+                    "pages.freed": "\(report.freedPages)",
+                ])
+        }
+        return report
+    }
+
     // MARK: Recording what has come due
 
     private func record(now: Date, report: inout PassReport) async throws {
         let catchUp = CatchUpPlanner(configuration: configuration)
         let candidates = catchUp.candidates(now: now)
         guard !candidates.isEmpty else { return }
-        let recorded = try await ledger.existingKeys(reminderKeys: candidates.map(\.key))
-        let fresh = candidates.filter { !recorded.contains($0.key) }
+        let keys = candidates.map(\.key)
+        let recorded = try await ledger.existingKeys(reminderKeys: keys)
+        let fresh = zip(candidates, keys).filter { !recorded.contains($0.1) }.map(\.0)
         guard !fresh.isEmpty else { return }
         let acknowledged = try await ledger.acknowledgedAgencies(
             occurrenceKeys: Array(Set(fresh.map(\.occurrence.key))))
@@ -126,14 +150,12 @@ package struct DeliveryPass: Sendable {
                     contentsOf: (channels.isEmpty ? [.none] : channels).map { delivery(reminder, channel: $0) })
             }
         }
-        report.recorded += try await ledger.insertIfMissing(due, now: now)
-        for (reason, items) in skipped {
-            report.skipped += try await ledger.insertIfMissing(items, status: .skipped, reason: reason, now: now)
-        }
+        let written = try await ledger.record(due: due, skipped: skipped, now: now)
+        report.recorded += written.due
+        report.skipped += written.skipped
         if !due.isEmpty {
             logger.info(
-                "Reminders came due",
-                metadata: ["deliveries": "\(due.count)", "skipped": "\(skipped.values.reduce(0) { $0 + $1.count })"])
+                "Reminders came due", metadata: ["deliveries": "\(written.due)", "skipped": "\(written.skipped)"])
         }
     }
 
@@ -167,9 +189,11 @@ package struct DeliveryPass: Sendable {
             return
         }
         let digest = Digest(agency: key.agency, sendDate: key.date, sendAt: items[0].1.sendAt, items: items.map(\.1))
+        let occurrences = Set(items.map(\.1.occurrence.key)).sorted()
+        let threads = try await ledger.threads(occurrenceKeys: occurrences, agency: key.agency)
         var thread: [MessageID] = []
-        for occurrence in Set(items.map(\.1.occurrence.key)).sorted() {
-            for id in try await ledger.thread(occurrenceKey: occurrence, agency: key.agency) {
+        for occurrence in occurrences {
+            for id in threads[occurrence] ?? [] {
                 if let messageID = try? MessageID(id), !thread.contains(messageID) { thread.append(messageID) }
             }
         }
@@ -193,14 +217,10 @@ package struct DeliveryPass: Sendable {
         ServiceMetrics.email(result.outcome, since: started)
         let transition = DeliveryTransition.after(
             result.outcome, attempts: (items.map(\.0.attempts).max() ?? 0) + 1, now: now, policy: retry)
-        if transition == .sent {
-            for occurrence in Set(items.map(\.1.occurrence.key)) {
-                try await ledger.appendThread(
-                    occurrenceKey: occurrence, agency: key.agency, messageID: email.messageID.value, now: now)
-            }
-        }
         try await settle(
-            transition, ids: ids, now: now, report: &report, what: "Reminder email",
+            transition, ids: ids,
+            thread: ThreadMessage(occurrenceKeys: occurrences, agency: key.agency, messageID: email.messageID.value),
+            now: now, report: &report, what: "Reminder email",
             metadata: [
                 "agency": "\(key.agency)", "smtp.recipient": "\(address)", "message.id": "\(email.messageID.value)",
                 "reminder.count": "\(items.count)", "result": "\(result)",
@@ -210,10 +230,11 @@ package struct DeliveryPass: Sendable {
     /// Writes `transition` for the deliveries `ids`, counts it in the report and logs it: the one place every channel's
     /// outcome lands.
     private func settle(
-        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date, report: inout PassReport,
-        what: String? = nil, metadata: Logger.Metadata = [:]
+        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, thread: ThreadMessage? = nil,
+        now: Date,
+        report: inout PassReport, what: String? = nil, metadata: Logger.Metadata = [:]
     ) async throws {
-        try await ledger.apply(transition, ids: ids, endpoint: endpoint, now: now)
+        try await ledger.apply(transition, ids: ids, endpoint: endpoint, thread: thread, now: now)
         var metadata = metadata
         switch transition {
         case .sent:

@@ -65,6 +65,7 @@ package struct ServiceRuntime: Sendable {
         }
         try await ServiceMetrics.pass(
             succeeded: true, since: start, now: now, configuration: loaded.configuration, ledger: ledger)
+        try await pass.applyRetention(now: now)
         let notice = try await holidayNotice.run(now: now)
         let next = [try await pass.nextWake(after: now), notice].compactMap { $0 }.min()
         let format = ISO8601DateFormatter()

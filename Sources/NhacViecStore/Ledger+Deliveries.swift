@@ -18,30 +18,36 @@ extension Ledger {
         now: Date
     ) async throws -> Int {
         guard !items.isEmpty else { return 0 }
-        return try await write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    INSERT INTO deliveries (reminder_key, channel, occurrence_key, agency, kind, stage, due_date,
-                        planned_at, status, attempts, last_error, created_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-                    ON CONFLICT (reminder_key, channel) DO NOTHING
-                    """
-            )
-            var inserted = 0
-            for item in items {
-                try statement.execute(arguments: [
-                    item.reminderKey, item.channel.encoded, item.occurrenceKey, item.agency.rawValue,
-                    item.kind.rawValue,
-                    item.stage, item.dueDate?.iso8601, item.plannedAt.unixSeconds, status.rawValue, reason,
-                    now.unixSeconds, now.unixSeconds,
-                ])
-                inserted += db.changesCount
-            }
-            return inserted
-        }
+        return try await write { db in try Ledger.insertRows(db, items, status: status, reason: reason, now: now) }
     }
 
-    /// The reminder keys among `reminderKeys` that already have a row, on any channel.
+    /// The rows of ``insertIfMissing(_:status:reason:now:)``, inside the caller's transaction.
+    static func insertRows(
+        _ db: Database, _ items: [NewDelivery], status: DeliveryStatus, reason: String?, now: Date
+    ) throws -> Int {
+        let statement = try db.cachedStatement(
+            sql: """
+                INSERT INTO deliveries (reminder_key, channel, occurrence_key, agency, kind, stage, due_date,
+                    planned_at, status, attempts, last_error, created_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                ON CONFLICT (reminder_key, channel) DO NOTHING
+                """
+        )
+        var inserted = 0
+        for item in items {
+            try statement.execute(arguments: [
+                item.reminderKey, item.channel.encoded, item.occurrenceKey, item.agency.rawValue,
+                item.kind.rawValue,
+                item.stage, item.dueDate?.iso8601, item.plannedAt.unixSeconds, status.rawValue, reason,
+                now.unixSeconds, now.unixSeconds,
+            ])
+            inserted += db.changesCount
+        }
+        return inserted
+    }
+
+    /// The reminder keys among `reminderKeys` that are already recorded: a row on any channel, or a compact skipped
+    /// record of their occurrence and stage (``record(due:skipped:now:)``).
     package func existingKeys(reminderKeys: [String]) async throws -> Set<String> {
         try await read { db in
             var found: Set<String> = []
@@ -53,6 +59,28 @@ extension Ledger {
                         arguments: StatementArguments(chunk.values)
                     )
                 )
+            }
+            let wanted = Set(reminderKeys)
+            let occurrences = Set(reminderKeys.compactMap { PlannedReminder.occurrenceKey(ofReminderKey: $0) })
+            for chunk in Ledger.chunks(of: occurrences.map { String($0) }) {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT occurrence_key, stage, agencies FROM skipped_reminders
+                        WHERE occurrence_key IN (\(chunk.placeholders))
+                        """,
+                    arguments: StatementArguments(chunk.values)
+                )
+                while let row = try rows.next() {
+                    let occurrence: String = row["occurrence_key"]
+                    let stage: String = row["stage"]
+                    let agencies: String = row["agencies"]
+                    for agency in agencies.split(separator: Ledger.agencySeparator) {
+                        let key = PlannedReminder.key(
+                            occurrenceKey: occurrence, agency: AgencyID(String(agency)), stage: stage)
+                        if wanted.contains(key) { found.insert(key) }
+                    }
+                }
             }
             return found
         }
@@ -98,12 +126,19 @@ extension Ledger {
 
     /// Marks rows as delivered.
     package func markSent(ids: [Int64], now: Date) async throws {
-        try await update(
-            ids: ids,
-            set: "status = 'sent', sent_at = ?, next_attempt_at = NULL, last_error = NULL",
-            arguments: [now.unixSeconds],
-            now: now
-        )
+        try await markSent(ids: ids, thread: nil, now: now)
+    }
+
+    /// Marks rows as delivered and, in the same transaction, appends the message to the thread of each occurrence it
+    /// was about, so the next message about them replies to it.
+    package func markSent(ids: [Int64], thread: ThreadMessage?, now: Date) async throws {
+        guard !ids.isEmpty || thread != nil else { return }
+        try await write { db in
+            try Ledger.update(
+                db, ids: ids, set: "status = 'sent', sent_at = ?, next_attempt_at = NULL, last_error = NULL",
+                arguments: [now.unixSeconds], now: now)
+            if let thread { try Ledger.append(db, thread, now: now) }
+        }
     }
 
     /// Puts rows back to `pending` after a temporary error, to be retried at `nextAttemptAt`.
@@ -146,7 +181,8 @@ extension Ledger {
         }
     }
 
-    /// How many rows are in each status (every status present, zero when none).
+    /// How many rows are in each status (every status present, zero when none); `skipped` also counts the reminders
+    /// recorded compactly as skipped.
     package func counts() async throws -> [DeliveryStatus: Int] {
         let rows = try await read { db in
             try Row.fetchAll(db, sql: "SELECT status, COUNT(*) AS count FROM deliveries GROUP BY status")
@@ -157,12 +193,16 @@ extension Ledger {
                     )
                 }
         }
+        let compact = try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COALESCE(SUM(count), 0) FROM skipped_reminders") ?? 0
+        }
         var counts = Dictionary(uniqueKeysWithValues: DeliveryStatus.allCases.map { ($0, 0) })
         for row in rows {
             if let status = DeliveryStatus(rawValue: row.status) {
                 counts[status] = row.count
             }
         }
+        counts[.skipped, default: 0] += compact
         return counts
     }
 
@@ -220,16 +260,21 @@ extension Ledger {
     /// `pending` or `sending`: a row in a final state (sent, failed, skipped) never changes again.
     private func update(ids: [Int64], set assignments: String, arguments: StatementArguments, now: Date) async throws {
         guard !ids.isEmpty else { return }
-        try await write { db in
-            let statement = try db.cachedStatement(
-                sql: """
-                    UPDATE deliveries SET \(assignments), updated_at = ?
-                    WHERE id = ? AND status IN ('pending', 'sending')
-                    """
-            )
-            for id in ids {
-                try statement.execute(arguments: arguments + [now.unixSeconds, id])
-            }
+        try await write { db in try Ledger.update(db, ids: ids, set: assignments, arguments: arguments, now: now) }
+    }
+
+    /// ``update(ids:set:arguments:now:)`` inside the caller's transaction.
+    private static func update(
+        _ db: Database, ids: [Int64], set assignments: String, arguments: StatementArguments, now: Date
+    ) throws {
+        let statement = try db.cachedStatement(
+            sql: """
+                UPDATE deliveries SET \(assignments), updated_at = ?
+                WHERE id = ? AND status IN ('pending', 'sending')
+                """
+        )
+        for id in ids {
+            try statement.execute(arguments: arguments + [now.unixSeconds, id])
         }
     }
 }

@@ -110,6 +110,43 @@ extension Ledger {
             )
         }
         Ledger.registerFeedMigration(&migrator)
+        migrator.registerMigration("v4-retention") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE skipped_reminders (
+                        id INTEGER PRIMARY KEY,
+                        occurrence_key TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        due_date TEXT,
+                        planned_at REAL NOT NULL,
+                        reason TEXT NOT NULL,
+                        agencies TEXT NOT NULL,
+                        count INTEGER NOT NULL CHECK (count > 0),
+                        recorded_at REAL NOT NULL
+                    );
+                    CREATE INDEX skipped_reminders_by_occurrence ON skipped_reminders (occurrence_key);
+
+                    INSERT INTO skipped_reminders (occurrence_key, stage, kind, due_date, planned_at, reason, agencies,
+                        count, recorded_at)
+                    SELECT occurrence_key, stage, kind, due_date, MIN(planned_at), COALESCE(last_error, ''),
+                        group_concat(DISTINCT agency), COUNT(DISTINCT agency), MIN(created_at)
+                    FROM deliveries WHERE status = 'skipped'
+                    GROUP BY occurrence_key, stage, kind, due_date, last_error;
+                    DELETE FROM deliveries WHERE status = 'skipped';
+
+                    CREATE TABLE delivery_history (
+                        occurrence_key TEXT NOT NULL,
+                        stage TEXT NOT NULL,
+                        status TEXT NOT NULL,
+                        deliveries INTEGER NOT NULL,
+                        first_planned_at REAL NOT NULL,
+                        last_updated_at REAL NOT NULL,
+                        PRIMARY KEY (occurrence_key, stage, status)
+                    ) WITHOUT ROWID;
+                    """
+            )
+        }
         migrator.registerMigration("v5-dashboard-actions") { db in
             try db.execute(
                 sql: """

@@ -91,7 +91,28 @@ package struct Ledger: Sendable {
                 fix: "run that version, or restore the ledger this version wrote"
             )
         }
+        try Self.enableIncrementalVacuum(database, path: path)
     }
+
+    /// Puts the file in incremental auto-vacuum mode, so that pages freed by retention go back to the file system.
+    ///
+    /// A file created before this mode existed is converted once by `VACUUM`, which rewrites it in one transaction: a
+    /// crash leaves the old file intact, and the next start converts it again. It needs free space about the size of
+    /// the file; without it the error says so.
+    private static func enableIncrementalVacuum(_ database: any DatabaseWriter, path: String) throws {
+        do {
+            try database.writeWithoutTransaction { db in
+                guard try Int.fetchOne(db, sql: "PRAGMA auto_vacuum") != incrementalVacuum else { return }
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                try db.execute(sql: "VACUUM")
+            }
+        } catch {
+            throw StoreError(path: path, action: "convert to incremental vacuum", underlying: error)
+        }
+    }
+
+    /// `PRAGMA auto_vacuum`'s value for INCREMENTAL.
+    private static let incrementalVacuum = 2
 
     private static var configuration: Configuration {
         var configuration = Configuration()
@@ -130,6 +151,19 @@ package struct Ledger: Sendable {
             throw error
         } catch {
             throw StoreError(path: path, action: "read", underlying: error)
+        }
+    }
+
+    /// Runs `updates` outside a transaction (for `PRAGMA incremental_vacuum`), completing even if the calling task is
+    /// cancelled.
+    func writeWithoutTransaction<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
+        let database = database
+        do {
+            return try await Task { try await database.writeWithoutTransaction(updates) }.value
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreError(path: path, action: "write to", underlying: error)
         }
     }
 

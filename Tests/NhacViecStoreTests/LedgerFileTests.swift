@@ -42,12 +42,12 @@ struct LedgerFileTests {
         try await first.insertIfMissing([delivery()], now: morning)
         #expect(
             try await first.appliedMigrations() == [
-                "v1", "v2-acknowledgement-links", "v3-feed-events", "v5-dashboard-actions",
+                "v1", "v2-acknowledgement-links", "v3-feed-events", "v4-retention", "v5-dashboard-actions",
             ])
         let second = try Ledger(path: directory.ledgerPath)
         #expect(
             try await second.appliedMigrations() == [
-                "v1", "v2-acknowledgement-links", "v3-feed-events", "v5-dashboard-actions",
+                "v1", "v2-acknowledgement-links", "v3-feed-events", "v4-retention", "v5-dashboard-actions",
             ])
         #expect(try await second.counts()[.pending] == 1)
     }

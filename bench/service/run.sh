@@ -63,22 +63,7 @@ build_release_cli service
 make_work_dir service
 
 # --- 4. the national-scale config: bench/planning's generator, plus templates, state dir, delivery ---------
-CONFIG=$WORK/config
-STATE=$WORK/state
-MAIN=$CONFIG/nhacviec.yaml
-step "generate (bench/planning/generate.py, seed $SEED) into $CONFIG"
-python3 bench/planning/generate.py "$CONFIG" --seed "$SEED" >/dev/null
-cp -R Config/templates "$CONFIG/templates"
-sed -i "s|^state_dir: .*|state_dir: $STATE|" "$MAIN"
-grep -q "^state_dir: $STATE\$" "$MAIN" || fail "could not set state_dir in $MAIN"
-cat >>"$MAIN" <<'EOF'
-
-# Added by bench/service/run.sh: the default outbox transport writes each email to state_dir/outbox/*.eml.
-delivery:
-  email:
-    transport: outbox
-    from: "Văn phòng Chính phủ (thử tải) <nhacviec@bench.example>"
-EOF
+national_config "$SEED" bench/service/run.sh
 CHECK_OUT=$("$BIN" check --config "$MAIN") || fail "nhacviec check rejects the generated config"
 say "check: $CHECK_OUT"
 

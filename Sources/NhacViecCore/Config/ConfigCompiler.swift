@@ -101,7 +101,7 @@ private struct Resolver {
         }
         return Configuration(
             timeZone: zone, utcOffsetSeconds: offset, stateDirectory: settings.stateDirectory ?? "var",
-            calendar: calendar,
+            retention: StateRetention(days: settings.retentionDays ?? StateRetention.defaultDays), calendar: calendar,
             reminders: policy, delivery: settings.delivery ?? .default, http: settings.http, directory: directory,
             plans: plans, files: files
         )

@@ -5,6 +5,8 @@ package struct Configuration: Sendable {
     /// UTC offset of `timeZone` in seconds (Vietnam has had no DST since 1975).
     package var utcOffsetSeconds: Int
     package var stateDirectory: String
+    /// How long the ledger keeps per-delivery rows (`state.retention_days`).
+    package var retention: StateRetention
     package var calendar: WorkingCalendar
     package var reminders: ReminderPolicy
     package var delivery: DeliverySettings
@@ -17,13 +19,15 @@ package struct Configuration: Sendable {
 
     package init(
         timeZone: String = "Asia/Ho_Chi_Minh", utcOffsetSeconds: Int = 7 * 3600, stateDirectory: String = "var",
-        calendar: WorkingCalendar = WorkingCalendar(), reminders: ReminderPolicy = ReminderPolicy(),
+        retention: StateRetention = StateRetention(), calendar: WorkingCalendar = WorkingCalendar(),
+        reminders: ReminderPolicy = ReminderPolicy(),
         delivery: DeliverySettings = .default, http: HTTPSettings? = nil, directory: Directory, plans: [Plan],
         files: [String] = []
     ) {
         self.timeZone = timeZone
         self.utcOffsetSeconds = utcOffsetSeconds
         self.stateDirectory = stateDirectory
+        self.retention = retention
         self.calendar = calendar
         self.reminders = reminders
         self.delivery = delivery

@@ -21,7 +21,20 @@ package struct PlannedReminder: Sendable {
 
     /// Stable identity, the same across restarts and reloads: `plan:task:milestone:nominal-date:agency:stage`.
     package var key: String {
-        "\(occurrence.key):\(agency):\(stage)"
+        Self.key(occurrenceKey: occurrence.key, agency: agency, stage: stage)
+    }
+
+    /// The one spelling of a reminder key, half of the ledger's never-send-twice key: the ledger rebuilds the keys of
+    /// reminders it stores compactly (per occurrence and stage) with it.
+    package static func key(occurrenceKey: String, agency: AgencyID, stage: String) -> String {
+        "\(occurrenceKey):\(agency):\(stage)"
+    }
+
+    /// The occurrence key inside a reminder key: everything before its last two fields (agency ids and stages
+    /// never contain `:`); nil for a text that is no reminder key.
+    package static func occurrenceKey(ofReminderKey key: String) -> Substring? {
+        guard let stage = key.lastIndex(of: ":"), let agency = key[..<stage].lastIndex(of: ":") else { return nil }
+        return key[..<agency]
     }
 }
 

@@ -6,7 +6,7 @@ struct FragmentParser {
     let sink: DiagnosticSink
     let isMain: Bool
 
-    static let mainKeys = ["timezone", "state_dir", "include", "calendar", "reminders", "delivery", "http"]
+    static let mainKeys = ["timezone", "state_dir", "state", "include", "calendar", "reminders", "delivery", "http"]
     static let fragmentKeys = ["groups", "agencies", "plan", "tasks"]
     static let mainCalendarKeys = ["weekend", "holidays", "days_off", "working_days", "due_on_day_off"]
     static let fragmentCalendarKeys = ["days_off", "working_days"]
@@ -79,6 +79,11 @@ struct FragmentParser {
             main.timeZone = Located(value: name, location: zone.location)
         }
         if let state = keys["state_dir"] { main.stateDirectory = state.line("state_dir") }
+        if let state = keys["state"], let settings = state.mapping("state", allowed: ["retention_days"]),
+            let days = settings["retention_days"]
+        {
+            main.retentionDays = days.integer("state.retention_days", in: StateRetention.allowedDays)
+        }
         if let include = keys["include"], let items = include.list("include", acceptsScalar: true) {
             for item in items {
                 if let pattern = item.line("an include pattern") {

@@ -19,6 +19,7 @@ struct RawFragment {
 struct RawMainSettings {
     var timeZone: Located<String>?
     var stateDirectory: String?
+    var retentionDays: Int?
     var includes: [Located<String>] = []
     var weekend: Set<Weekday>?
     var statutoryHolidays: Bool?

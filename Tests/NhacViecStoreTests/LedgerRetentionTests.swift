@@ -1,0 +1,100 @@
+import Foundation
+import NhacViecCore
+import NhacViecStore
+import Testing
+
+@Suite("A ledger that stops growing")
+struct LedgerRetentionTests {
+    static let year = 365.0 * 86_400
+    static let later = morning.addingTimeInterval(year)
+
+    @Suite("Compact skipped records")
+    struct CompactSkips {
+        @Test("Reminders skipped together are one record that still counts every reminder as recorded")
+        func skippedRemindersStayRecorded() async throws {
+            let ledger = try Ledger.inMemory()
+            let skipped = ["a", "b", "c"].map { delivery(agency: $0, stage: "before-7") }
+            let written = try await ledger.record(
+                due: [delivery(agency: "a")], skipped: ["missed by more than catch_up_days (2)": skipped], now: morning)
+            #expect(written.due == 1)
+            #expect(written.skipped == 3)
+            let keys = skipped.map(\.reminderKey) + ["\(occurrenceKey):d:before-7", delivery(agency: "a").reminderKey]
+            #expect(try await ledger.existingKeys(reminderKeys: keys) == Set(skipped.map(\.reminderKey) + [keys[4]]))
+            #expect(try await ledger.counts()[.skipped] == 3)
+            #expect(try await ledger.ready(at: morning).map(\.agency) == [AgencyID("a")], "skipped is never ready")
+            let history = try await ledger.deliveryHistory(occurrenceKey: occurrenceKey)
+            #expect(history.contains { $0.stage == "before-7" && $0.status == .skipped && $0.count == 3 })
+        }
+    }
+
+    @Suite("Pruning")
+    struct Pruning {
+        @Test("Old final rows become per-occurrence history; pending rows and recent rows stay")
+        func oldRowsBecomeHistory() async throws {
+            let ledger = try Ledger.inMemory()
+            let old = try await ledger.seed([delivery(agency: "a"), delivery(agency: "b")])
+            try await ledger.markSent(ids: [old[0].id], now: morning)
+            _ = try await ledger.record(due: [], skipped: ["superseded": [delivery(agency: "c")]], now: morning)
+            let recent = try await ledger.seed(
+                [delivery(agency: "d", occurrence: "kh:t:m:2026-04-24")], now: LedgerRetentionTests.later)
+            try await ledger.markSent(ids: recent.map(\.id), now: LedgerRetentionTests.later)
+
+            let report = try await ledger.prune(
+                before: LedgerRetentionTests.later.addingTimeInterval(-90 * 86_400), now: LedgerRetentionTests.later)
+            #expect(report.deliveries == 1)
+            #expect(report.skipped == 1)
+            let left = try await ledger.records(forOccurrence: occurrenceKey)
+            #expect(left.map(\.agency) == [AgencyID("b")], "a pending row is never pruned, however old")
+            #expect(try await ledger.records(forOccurrence: "kh:t:m:2026-04-24").map(\.status) == [.sent])
+            let history = try await ledger.deliveryHistory(occurrenceKey: occurrenceKey)
+            #expect(history.contains { $0.stage == "due" && $0.status == .sent && $0.count == 1 })
+            #expect(history.contains { $0.stage == "due" && $0.status == .skipped && $0.count == 1 })
+            #expect(history.contains { $0.stage == "due" && $0.status == .pending && $0.count == 1 })
+            #expect(try await ledger.prune(before: morning, now: LedgerRetentionTests.later) == PruneReport())
+        }
+
+        @Test("Acknowledgements stay; threads and tokens go only when nothing can use them any more")
+        func acknowledgementsThreadsAndTokens() async throws {
+            let ledger = try Ledger.inMemory()
+            let agency = AgencyID("so-tc")
+            try await ledger.acknowledge(occurrenceKey: occurrenceKey, agency: agency, note: "xong", now: morning)
+            try await ledger.appendThread(
+                occurrenceKey: occurrenceKey, agency: agency, messageID: "<old@nhacviec>", now: morning)
+            try await ledger.appendThread(
+                occurrenceKey: "kh:t:m:2026-04-24", agency: agency, messageID: "<new@nhacviec>",
+                now: LedgerRetentionTests.later)
+            let report = try await ledger.prune(
+                before: LedgerRetentionTests.later.addingTimeInterval(-90 * 86_400), now: LedgerRetentionTests.later)
+            #expect(report.threads == 1)
+            #expect(try await ledger.acknowledgement(occurrenceKey: occurrenceKey, agency: agency)?.note == "xong")
+            #expect(try await ledger.thread(occurrenceKey: occurrenceKey, agency: agency).isEmpty)
+            #expect(
+                try await ledger.thread(occurrenceKey: "kh:t:m:2026-04-24", agency: agency) == ["<new@nhacviec>"])
+        }
+
+        @Test("The file gives pruned pages back to the file system")
+        func fileShrinks() async throws {
+            let directory = try TemporaryDirectory()
+            let path = directory.ledgerPath
+            func size() -> Int {
+                ["", "-wal"].reduce(0) { total, suffix in
+                    let attributes = try? FileManager.default.attributesOfItem(atPath: path + suffix)
+                    return total + ((attributes?[.size] as? Int) ?? 0)
+                }
+            }
+            do {
+                let ledger = try Ledger(path: path)
+                let rows = try await ledger.seed((0..<5_000).map { delivery(agency: "agency-\($0)") })
+                try await ledger.markSent(ids: rows.map(\.id), now: morning)
+            }
+            let full = size()
+            do {
+                let ledger = try Ledger(path: path)
+                let report = try await ledger.prune(before: LedgerRetentionTests.later, now: LedgerRetentionTests.later)
+                #expect(report.deliveries == 5_000)
+                #expect(report.freedPages > 0)
+            }
+            #expect(size() < full / 2)
+        }
+    }
+}

@@ -119,6 +119,12 @@ struct FeedRouteTests {
             let stale = try await Self.get(client, uri, headers: [.ifNoneMatch: "\"0000\""])
             #expect(stale.status == .ok)
 
+            // Calendar clients send no Accept header (these requests), or odd ones: the answer is the calendar.
+            let odd = try await Self.get(client, uri, headers: [.accept: "application/json", .acceptEncoding: "gzip"])
+            #expect(odd.status == .ok)
+            #expect(odd.body == first.body)
+            #expect(odd.headers[.contentEncoding] == nil)
+
             let head = try await Self.get(client, uri, method: .head)
             #expect(head.status == .ok)
             #expect(head.body.isEmpty)

@@ -78,6 +78,15 @@ struct AcknowledgementLinkTests {
             "http: { listen: 127.0.0.1:8080, public_url: https://x.gov.vn, trusted_proxies: [nginx] }",
             "not an IP address"
         ),
+        ("http: { listen: 127.0.0.1:8080, public_url: https://x.gov.vn, ops_listen: 127.0.0.1:9100 }", nil),
+        (
+            "http: { listen: 127.0.0.1:8080, public_url: https://x.gov.vn, ops_listen: 127.0.0.1:8080 }",
+            "is the same address as http.listen"
+        ),
+        (
+            "http: { listen: 127.0.0.1:8080, public_url: https://x.gov.vn, ops_listen: 127.0.0.1:0 }",
+            "http.ops_listen '127.0.0.1:0': the port must be 1–65535"
+        ),
     ])
     func httpSectionIsCheckedWhereItIsWritten(_ section: String, _ error: String?) {
         let diagnostics = ConfigFixtures.errors(main: Self.httpMain + section)
@@ -88,6 +97,12 @@ struct AcknowledgementLinkTests {
         } else {
             #expect(diagnostics.isEmpty)
         }
+    }
+
+    @Test func opsListenerIsOnLoopbackUnlessConfigured() throws {
+        let configuration = try ConfigFixtures.compile(
+            main: Self.httpMain + "http: { listen: 127.0.0.1:8080, public_url: https://nhacviec.gialai.gov.vn }")
+        #expect(configuration.http?.opsListen == .tcp(host: "127.0.0.1", port: 9464))
     }
 
     @Test func messagesCarryOneLinkPerItemAndPerOverdueAgency() throws {

@@ -60,7 +60,7 @@ struct OpsListenerTests {
             }
             #expect(scrape.value("nhacviec_notification_latency_seconds_count", ["integration": integration]) == 0)
         }
-        for source in ["cli", "link", "api"] {
+        for source in ["cli", "link", "api", "dashboard"] {
             #expect(scrape.value("nhacviec_acknowledgements_total", ["source": source]) == 0)
         }
         for method in ["GET", "HEAD", "POST"] {

@@ -115,6 +115,7 @@ extension DashboardController {
                     DashboardAction(
                         user: user.name, kind: .acknowledge, target: "\(occurrence.key) \(agency.id)",
                         detail: acknowledgement.note, recordedAt: now))
+                dependencies.telemetry.acknowledged(source: .dashboard)
                 await dependencies.acknowledged()
             }
             context.logger.info(

@@ -101,7 +101,7 @@ package final class Telemetry: Sendable {
         pendingDeliveries = gauge("nhacviec_pending_deliveries")
         overdueOccurrences = gauge("nhacviec_overdue_occurrences")
         acknowledgements = Dictionary(
-            uniqueKeysWithValues: [Acknowledgement.Source.cli, .link, .api].map {
+            uniqueKeysWithValues: Acknowledgement.Source.allCases.map {
                 ($0, counter("nhacviec_acknowledgements_total", [("source", $0.rawValue)]))
             })
         linkRequests = Dictionary(

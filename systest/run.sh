@@ -17,7 +17,7 @@ source_root=$(cd "$here/.." && pwd)
 work=${SYSTEST_DIR:-/var/tmp/nhacviec-systest}
 # What the base tree holds: systemd to boot, the .deb's dependencies (so apt needs no network inside) and
 # python3-aiosmtpd for the SMTP server the credential check sends to, curl and iproute2 to look at listeners.
-base_packages=systemd,systemd-sysv,dbus,libcurl4,libsqlite3-0,ca-certificates,tzdata,python3-aiosmtpd,procps,iproute2,curl
+base_packages=systemd,systemd-sysv,dbus,libcurl4,libsqlite3-0,libxml2,ca-certificates,tzdata,python3-aiosmtpd,procps,iproute2,curl
 base=$work/bookworm-base
 started=$(date +%s)
 

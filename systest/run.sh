@@ -44,11 +44,12 @@ elapsed() { awk -v t0="$1" -v t1="$(date +%s.%N)" 'BEGIN { printf "%.2f", t1 - t
 # ---- The base tree --------------------------------------------------------------------------------------------
 mirror() {
     # The Debian mirror apt already uses (deb822 .sources first, then one-line sources.list), not the security one.
+    # Either kind of file may be missing (grep then exits 2), hence the `|| true`s under pipefail.
     {
-        grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{ for (i = 2; i <= NF; i++) print $i }'
+        grep -hs '^URIs:' /etc/apt/sources.list.d/*.sources | awk '{ for (i = 2; i <= NF; i++) print $i }' || true
         grep -hsE '^deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list |
-            sed -E 's/\[[^]]*\]//' | awk '{ print $2 }'
-    } | grep -v -- '-security' | grep -E '^https?://' | head -n 1
+            sed -E 's/\[[^]]*\]//' | awk '{ print $2 }' || true
+    } | grep -v -- '-security' | grep -E '^https?://' | head -n 1 || true
 }
 
 if [ "$(cat "$base/.nhacviec-base" 2>/dev/null)" != "$base_packages" ]; then

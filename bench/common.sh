@@ -23,6 +23,12 @@ install_missing() {
 }
 
 build_release_cli() {
+    if [ -n "${BENCH_BIN:-}" ]; then # a release binary built elsewhere (e.g. by make deb)
+        BIN=$BENCH_BIN
+        [ -x "$BIN" ] || fail "BENCH_BIN=$BIN is not an executable"
+        say "using $BIN (BENCH_BIN)"
+        return
+    fi
     command -v swift >/dev/null 2>&1 || fail "swift is not on PATH (install a Swift 6 toolchain)"
     step "build (release, --product nhacviec, scratch path .build-bench)"
     local start attempt log="${TMPDIR:-/tmp}/nhacviec-bench-$1-build.log"

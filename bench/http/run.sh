@@ -24,6 +24,7 @@
 #   BENCH_CONNECTIONS=N  wrk connections, kept alive (default 16)
 #   BENCH_TOKENS=N       size of the token pool (default 60000; a POST run that uses it up posts repeats,
 #                        which the output counts)
+#   BENCH_BIN=PATH       use this release binary (e.g. from make deb) instead of building one
 #   BENCH_KEEP=DIR       keep the generated config, state, logs and wrk output in DIR instead of a temp dir
 #   BENCH_SEED=N         generator seed (default 20250101, as bench/planning)
 #
@@ -92,7 +93,12 @@ http:
   public_url: $BASE
   trusted_proxies: []
   ops_listen: 127.0.0.1:$(free_port)
+  users_file: $WORK/web-users
 EOF
+# One dashboard admin (bcrypt is checked once; the daemon remembers the digest), for the overview runs.
+printf '%s\n' bench-password | "$BIN" passwd --file "$WORK/web-users" --role admin bench >/dev/null 2>&1 ||
+    fail "nhacviec passwd could not write $WORK/web-users"
+AUTH="Authorization: Basic $(printf 'bench:bench-password' | base64)"
 CHECK_OUT=$("$BIN" check --config "$MAIN") || fail "nhacviec check rejects the generated config"
 say "check: $CHECK_OUT"
 
@@ -158,6 +164,9 @@ curl -sf -o "$WORK/feed2.ics" "$BASE$FEED_PATH" && cmp -s "$WORK/feed.ics" "$WOR
     fail "two renders of the feed differ"
 FEED_BYTES=$(wc -c <"$WORK/feed.ics")
 FEED_EVENTS=$(grep -c '^BEGIN:VEVENT' "$WORK/feed.ics")
+curl -sf -H "$AUTH" -o "$WORK/overview.html" "$BASE/dashboard" || fail "GET /dashboard does not answer 200"
+grep -q 'Tổng quan' "$WORK/overview.html" || fail "the dashboard overview has no title"
+OVERVIEW_BYTES=$(wc -c <"$WORK/overview.html")
 say "feed: $FEED_EVENTS events, $FEED_BYTES bytes"
 
 # --- 7. nginx on its own port, serving the page's bytes ------------------------------------------------------
@@ -165,6 +174,7 @@ NGINX_PORT=$(free_port)
 mkdir -p "$WORK/nginx/static" "$WORK/nginx/temp"
 cp "$WORK/page.html" "$WORK/nginx/static/page.html"
 cp "$WORK/feed.ics" "$WORK/nginx/static/feed.ics"
+cp "$WORK/overview.html" "$WORK/nginx/static/overview.html"
 cat >"$WORK/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;
@@ -204,6 +214,7 @@ run() {
     step "$label: wrk -t$THREADS -c$CONNECTIONS -d${SECONDS_PER_RUN}s (load average $(cut -d' ' -f1-3 /proc/loadavg))"
     BENCH_MODE=$mode BENCH_TOKENS=${TOKENS_FILE:-$WORK/tokens} BENCH_THREADS=$THREADS BENCH_PATH=${STATIC_PATH:-/page.html} \
         wrk -t"$THREADS" -c"$CONNECTIONS" -d"${SECONDS_PER_RUN}s" --timeout 10s --latency -s "$HERE/acknowledge.lua" \
+        ${WRK_HEADER:+-H "$WRK_HEADER"} \
         "$url" >"$out" 2>&1 || { cat "$out"; fail "wrk failed ($label)"; }
     local result
     result=$(grep '^RESULT ' "$out") || { cat "$out"; fail "wrk printed no result ($label)"; }
@@ -244,6 +255,8 @@ TOKENS_FILE=$WORK/tokens-recorded run repeat post "$BASE"
 run nginx static "http://127.0.0.1:$NGINX_PORT"
 STATIC_PATH=$FEED_PATH run feed static "$BASE"
 STATIC_PATH=/feed.ics run nginx-feed static "http://127.0.0.1:$NGINX_PORT"
+WRK_HEADER=$AUTH STATIC_PATH=/dashboard run overview static "$BASE"
+STATIC_PATH=/overview.html run nginx-overview static "http://127.0.0.1:$NGINX_PORT"
 
 # --- summary --------------------------------------------------------------------------------------------------
 step "summary ($THREADS wrk threads, $CONNECTIONS connections, ${SECONDS_PER_RUN} s per run, 127.0.0.1; page $PAGE_BYTES bytes)"
@@ -264,6 +277,9 @@ feed_line() {
 feed_line "GET /cal/<token>.ics ($FEED_EVENTS events, $FEED_BYTES B)" feed
 feed_line "nginx GET /feed.ics (the same bytes)" nginx-feed
 say "feed / nginx: $(awk -v a="${RPS[feed]}" -v b="${RPS[nginx-feed]}" 'BEGIN { printf "%.4f", a / b }') of the requests/s; p99 $(awk -v a="${P99[feed]}" -v b="${P99[nginx-feed]}" 'BEGIN { printf "%.1f", a / b }')× nginx's"
+feed_line "GET /dashboard (overview, $OVERVIEW_BYTES B, Basic auth)" overview
+feed_line "nginx GET /overview.html (the same bytes)" nginx-overview
+say "overview / nginx: $(awk -v a="${RPS[overview]}" -v b="${RPS[nginx-overview]}" 'BEGIN { printf "%.4f", a / b }') of the requests/s; p99 $(awk -v a="${P99[overview]}" -v b="${P99[nginx-overview]}" 'BEGIN { printf "%.1f", a / b }')× nginx's"
 say "$RECEIPTS"
 [ "$POST_REPEATS" = 0 ] || say "note: the pool of $POOL tokens ran out; $POST_REPEATS of the 'new' POSTs were repeats (BENCH_TOKENS=…)"
 [ -n "${BENCH_KEEP:-}" ] && say "kept: $WORK (config/, state/, wrk-*.txt, daemon.log, nginx/)"

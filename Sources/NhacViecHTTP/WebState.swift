@@ -25,21 +25,25 @@ package actor WebState {
 }
 
 /// What the web application needs from the daemon: the ledger it shares with the scheduler, the live configuration,
-/// a clock, and a way to tell the scheduler that a receipt is waiting to be sent.
+/// a clock, and ways to wake the scheduler.
 package struct WebDependencies: Sendable {
     package var state: WebState
     package var ledger: Ledger
     package var settings: HTTPSettings
     package var now: @Sendable () -> Date
-    /// Wakes the scheduler after an acknowledgement was recorded (so the receipt email leaves at once instead of at
-    /// the next pass) and after the dashboard queued a failed delivery again or re-enabled a webhook endpoint.
+    /// Wakes the scheduler after an acknowledgement was recorded, so the receipt email leaves at once instead of at
+    /// the next pass (receipts only: nothing is planned again).
     package var acknowledged: @Sendable () async -> Void
+    /// Wakes the scheduler for a whole pass now: the dashboard queued a failed delivery again or re-enabled a webhook
+    /// endpoint, and a receipts-only wake would leave those waiting until the next planned pass.
+    package var deliveriesQueued: @Sendable () async -> Void
     /// Where the routes count what they answer (the daemon's ``Telemetry/shared``).
     package var telemetry: Telemetry
 
     package init(
         state: WebState, ledger: Ledger, settings: HTTPSettings, now: @escaping @Sendable () -> Date = { Date() },
-        acknowledged: @escaping @Sendable () async -> Void = {}, telemetry: Telemetry = Telemetry()
+        acknowledged: @escaping @Sendable () async -> Void = {},
+        deliveriesQueued: @escaping @Sendable () async -> Void = {}, telemetry: Telemetry = Telemetry()
     ) {
         self.telemetry = telemetry
         self.state = state
@@ -47,5 +51,6 @@ package struct WebDependencies: Sendable {
         self.settings = settings
         self.now = now
         self.acknowledged = acknowledged
+        self.deliveriesQueued = deliveriesQueued
     }
 }

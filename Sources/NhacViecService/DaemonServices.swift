@@ -29,7 +29,8 @@ package enum DaemonServices {
         if let settings = configuration.http {
             let dependencies = WebDependencies(
                 state: state, ledger: runtime.ledger, settings: settings, now: { clock.now() },
-                acknowledged: { await wakes.request(.pass) }, telemetry: .shared)
+                acknowledged: { await wakes.request(.receipts) }, deliveriesQueued: { await wakes.request(.pass) },
+                telemetry: .shared)
             var webLogger = logger
             webLogger[metadataKey: "http.listen"] = "\(settings.listen)"
             services.append(.init(service: WebApplication.build(dependencies: dependencies, logger: webLogger)))

@@ -74,8 +74,9 @@ package struct ReminderService: Service, CustomStringConvertible {
         self.parts = parts
     }
 
+    /// What ends a sleep: the deadline or a pass request (a whole pass), a reload, or a receipts-only request.
     private enum Wake {
-        case timer, reload, pass
+        case pass, reload, receipts
     }
 
     package func run() async throws {
@@ -102,10 +103,10 @@ package struct ReminderService: Service, CustomStringConvertible {
             let wake = planned.map(Self.localTime(of: current).display) ?? "none planned"
             notify { () throws(SystemdNotifierError) in try notifier.ready(status: "started; next wake \(wake)") }
             logger.notice("Ready", metadata: ["config.summary": "\(current.loaded.configuration.summary)"])
-            var woke = Wake.timer
+            var woke = Wake.pass
             var next: Date?
             while !Task.isCancelled {
-                if woke == .pass, let planned = next {
+                if woke == .receipts, let planned = next {
                     // An acknowledgement arrived: its receipt leaves now, without re-planning the whole configuration.
                     let report = try await current.pass.sendReceipts(now: clock.now())
                     if report != PassReport() { logger.info("Receipts sent", metadata: ["pass": "\(report)"]) }
@@ -142,7 +143,7 @@ package struct ReminderService: Service, CustomStringConvertible {
                 notify { () throws(SystemdNotifierError) in try notifier.watchdog() }
             }
             let remaining = deadline.map { $0.timeIntervalSince(clock.now()) } ?? .infinity
-            if remaining <= 0 { return .timer }
+            if remaining <= 0 { return .pass }
             var chunk = Self.maximumSleep
             if let ping = notifier.watchdogPingInterval { chunk = min(chunk, ping) }
             if remaining < chunk.timeInterval { chunk = .milliseconds(Int64((remaining * 1000).rounded(.up))) }
@@ -161,6 +162,7 @@ package struct ReminderService: Service, CustomStringConvertible {
             switch request {
             case .reload?: return .reload
             case .pass?: return .pass
+            case .receipts?: return .receipts
             case nil: continue
             }
         }

@@ -1,12 +1,18 @@
-/// Requests to wake the scheduling loop early: a reload (SIGHUP) or a pass now (an acknowledgement arrived and its
-/// receipt should leave at once).
+/// Requests to wake the scheduling loop early: a reload (SIGHUP), a full pass now (the dashboard queued a delivery
+/// again), or only the receipts (an acknowledgement arrived and its receipt should leave at once).
 ///
 /// The loop waits for a request *or* its sleep to end; a request that arrives while the loop is busy is kept until
-/// the next wait, so none is lost. A pending reload is served before a pending pass (the pass follows any reload).
+/// the next wait, so none is lost. A pending reload is served first, then a pass, then receipts (a full pass sends
+/// the receipts too).
 package actor WakeRequests {
     /// Why the loop woke.
-    package enum Reason: Sendable, Hashable {
-        case reload, pass
+    package enum Reason: Sendable, Hashable, CaseIterable {
+        /// Load the configuration again.
+        case reload
+        /// A whole delivery pass: something was queued for sending now.
+        case pass
+        /// Only the waiting receipts, without planning the configuration again.
+        case receipts
     }
 
     private enum State {
@@ -36,7 +42,7 @@ package actor WakeRequests {
     /// The next request, or nil when the waiting task was cancelled first.
     func next() async -> Reason? {
         if case .pending(var reasons) = state {
-            let reason: Reason = reasons.contains(.reload) ? .reload : .pass
+            let reason = Reason.allCases.first(where: reasons.contains) ?? .receipts
             reasons.remove(reason)
             state = reasons.isEmpty ? .idle : .pending(reasons)
             return reason

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NhacViecConfigFiles
 import NhacViecCore
+import NhacViecDelivery
 import NhacViecService
 import NhacViecStore
 import NhacViecSystemd
@@ -80,7 +81,7 @@ struct ReminderServiceTests {
                         occurrenceKey: "949/KH-UBND:VI.1:bao-cao-thang:2026-11-15", agency: AgencyID("so-tu-phap"),
                         source: .link, recordedAt: Date()),
                     receiptChannels: [.email("so-tu-phap@gialai.example")])
-                await wakes.request(.pass)
+                await wakes.request(.receipts)
             }
             return mail.sent.contains { $0.text.contains("đã ghi nhận Sở Tư pháp hoàn thành") }
         }
@@ -88,6 +89,34 @@ struct ReminderServiceTests {
         #expect(notifier.events.first?.hasPrefix("READY started; next wake") == true)
         #expect(notifier.events.contains("WATCHDOG"))
         #expect(notifier.events.last == "STOPPING")
+    }
+
+    @Test func aPassRequestSendsADeliveryTheDashboardQueuedAgainAtOnce() async throws {
+        mail.script([.permanent(code: 550, reason: "550 mailbox unavailable")])
+        let ledger = runtime.ledger
+        let wakes = wakes
+        let resent = Mutex<Int64?>(nil)
+        /// Failed, or queued and not yet sent.
+        @Sendable func waiting(_ id: Int64) async throws -> Bool {
+            let failed = try await ledger.failures(limit: 1_000).contains { $0.id == id }
+            let queued = try await ledger.ready(at: Date()).contains { $0.id == id }
+            return failed || queued
+        }
+        try await run {
+            guard let id = resent.withLock({ $0 }) else {
+                guard let failed = try await ledger.failures(limit: 1).first else { return false }
+                _ = try await ledger.resend(deliveryID: failed.id, by: "chanh-van-phong", now: Date())
+                resent.withLock { $0 = failed.id }
+                await wakes.request(.pass)
+                return false
+            }
+            return try await !waiting(id)
+        }
+        let id = try #require(resent.withLock { $0 })
+        #expect(try await ledger.failures(limit: 1_000).allSatisfy { $0.id != id })
+        #expect(
+            try await ledger.ready(at: Date()).allSatisfy { $0.id != id },
+            "the reminder queued again left before the next planned pass")
     }
 
     @Test func aBrokenReloadKeepsTheRunningConfigurationAndAGoodOneReplacesIt() async throws {

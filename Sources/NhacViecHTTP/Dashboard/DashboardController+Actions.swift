@@ -151,7 +151,7 @@ extension DashboardController {
         try await perform(request, context: context) { user, form, configuration in
             guard let id = form.id.flatMap(Int64.init) else { return notFound("Không có thông báo này.") }
             let queued = try await dependencies.ledger.resend(deliveryID: id, by: user.name, now: dependencies.now())
-            if queued { await dependencies.acknowledged() }
+            if queued { await dependencies.deliveriesQueued() }
             context.logger.info(
                 queued ? "Failed delivery queued again from the dashboard" : "Delivery was not failed",
                 metadata: ["user": "\(user.name)", "delivery.id": "\(id)"])
@@ -165,7 +165,7 @@ extension DashboardController {
         try await perform(request, context: context) { user, form, _ in
             guard let url = form.url else { return notFound("Không có địa chỉ này.") }
             let enabled = try await dependencies.ledger.enableEndpoint(url: url, by: user.name, now: dependencies.now())
-            if enabled { await dependencies.acknowledged() }
+            if enabled { await dependencies.deliveriesQueued() }
             context.logger.info(
                 enabled ? "Webhook endpoint enabled from the dashboard" : "Webhook endpoint was not disabled",
                 metadata: ["user": "\(user.name)"])

@@ -51,7 +51,8 @@ struct DashboardFixture {
         let counter = web.acknowledged
         let dependencies = WebDependencies(
             state: WebState(configuration: web.configuration, templates: web.templates), ledger: web.ledger,
-            settings: settings, now: { WebFixture.now }, acknowledged: { counter.increment() })
+            settings: settings, now: { WebFixture.now }, acknowledged: { counter.increment() },
+            deliveriesQueued: { counter.increment() })
         let app = Application(
             router: WebApplication.router(dependencies: dependencies), logger: Logger(label: "nhacviec.dashboard.test"))
         return try await app.test(.router, test)

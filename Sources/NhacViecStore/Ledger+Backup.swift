@@ -59,9 +59,9 @@ extension Ledger {
     /// stopped (see `StateLock`).
     ///
     /// The copy is first copied into the state directory and checked there (SQLite, intact, written by this or an
-    /// older nhacviec), so a bad file changes nothing. The current ledger, if any, is kept as
-    /// `<livePath>.before-restore` (through the backup API, so its WAL is included). The restored file is then
-    /// opened once, which upgrades an older schema.
+    /// older nhacviec), so a bad file changes nothing. The current ledger, if any, is moved aside as it is (with its
+    /// WAL) to `<livePath>.before-restore`: no process holds it, and a corrupt ledger, the usual reason to restore,
+    /// could not be copied through SQLite. The restored file is then opened once, which upgrades an older schema.
     /// - Returns: what the restored ledger holds, and where the previous one was kept.
     package static func restore(
         from source: String, to livePath: String
@@ -80,15 +80,18 @@ extension Ledger {
         }
         defer { try? fileManager.removeItem(atPath: staging) }
         let summary = try inspect(staging, reportedAs: source)
-        var previous: String?
-        if fileManager.fileExists(atPath: livePath) {
-            let kept = livePath + ".before-restore"
-            try? fileManager.removeItem(atPath: kept)
-            _ = try backup(from: livePath, to: kept)
-            previous = kept
-        }
-        for suffix in ["", "-wal", "-shm"] { try? fileManager.removeItem(atPath: livePath + suffix) }
+        let kept = livePath + ".before-restore"
+        let previous = fileManager.fileExists(atPath: livePath) ? kept : nil
         do {
+            for suffix in ["", "-wal", "-shm"] {
+                try? fileManager.removeItem(atPath: kept + suffix)
+                guard fileManager.fileExists(atPath: livePath + suffix) else { continue }
+                if previous != nil {
+                    try fileManager.moveItem(atPath: livePath + suffix, toPath: kept + suffix)
+                } else {
+                    try fileManager.removeItem(atPath: livePath + suffix)  // a WAL left without its database
+                }
+            }
             try fileManager.moveItem(atPath: staging, toPath: livePath)
         } catch {
             throw StoreError(
@@ -96,7 +99,7 @@ extension Ledger {
                 fix: previous.map { "the previous ledger is kept as \($0)" })
         }
         _ = try Ledger(path: livePath)
-        StateLock.handOver([livePath, livePath + "-wal", livePath + "-shm", previous].compactMap { $0 })
+        StateLock.handOver([livePath, livePath + "-wal", livePath + "-shm"])
         return (summary, previous)
     }
 

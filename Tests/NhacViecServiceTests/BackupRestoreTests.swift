@@ -118,6 +118,19 @@ struct BackupRestoreTests {
         #expect(FileManager.default.fileExists(atPath: config.ledgerPath + ".before-restore"))
     }
 
+    @Test func aBackupRestoresOverACorruptLedger() throws {
+        let scratch = try Scratch()
+        let config = try Self.servedConfig(scratch)
+        #expect(try Daemon.run(["backup", scratch.path("b.sqlite"), "--config", config.configPath]).status == 0)
+        let before = try #require(Self.status(config)["counts"] as? [String: Int])
+        let garbage = Data(String(repeating: "hỏng\n", count: 4_096).utf8)
+        try garbage.write(to: URL(fileURLWithPath: config.ledgerPath))
+        let restore = try Daemon.run(["restore", scratch.path("b.sqlite"), "--config", config.configPath])
+        #expect(restore.status == 0, "\(restore.output)")
+        #expect(try Self.status(config)["counts"] as? [String: Int] == before)
+        #expect(FileManager.default.contents(atPath: config.ledgerPath + ".before-restore") == garbage)
+    }
+
     @Test func restoreChecksTheCopyAndChangesNothingWhenItIsBad() throws {
         let scratch = try Scratch()
         let config = try Self.servedConfig(scratch)

@@ -37,7 +37,7 @@ package enum ServiceMetrics {
     ) async throws {
         Telemetry.shared.pass(succeeded: succeeded, duration: ContinuousClock.now - start, end: now)
         guard succeeded else { return }
-        let pending = try await ledger.counts()[.pending] ?? 0
+        let pending = try await ledger.pendingCount()
         let overdue = try await overdueOccurrences(configuration: configuration, ledger: ledger, now: now)
         Telemetry.shared.backlog(pendingDeliveries: pending, overdueOccurrences: overdue)
     }

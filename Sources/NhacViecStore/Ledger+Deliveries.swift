@@ -181,6 +181,14 @@ extension Ledger {
         }
     }
 
+    /// How many deliveries wait to be sent: a range of the status index, so it costs the backlog, not the ledger
+    /// (``counts()`` walks every row; this runs after every pass).
+    package func pendingCount() async throws -> Int {
+        try await read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM deliveries WHERE status = 'pending'") ?? 0
+        }
+    }
+
     /// How many rows are in each status (every status present, zero when none); `skipped` also counts the reminders
     /// recorded compactly as skipped.
     package func counts() async throws -> [DeliveryStatus: Int] {

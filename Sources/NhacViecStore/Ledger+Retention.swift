@@ -27,6 +27,19 @@ package struct DeliveryHistoryEntry: Sendable, Hashable {
 }
 
 extension Ledger {
+    /// The first id of `table` whose `timeColumn` is at or after `limit` (`Int64.max` when none): rows are inserted in
+    /// time order, so the older ones are exactly the ids below it, found by walking the ids from the start without an
+    /// index on the time. `table` and `timeColumn` are constants of this file, never input.
+    private static func firstID(
+        in table: String, timeColumn: String, from limit: Double, _ db: Database
+    ) throws
+        -> Int64
+    {
+        try Int64.fetchOne(
+            db, sql: "SELECT id FROM \(table) WHERE \(timeColumn) >= ? ORDER BY id LIMIT 1", arguments: [limit])
+            ?? Int64.max
+    }
+
     /// Summarises and deletes what retention lets go: delivery rows in a final state and compact skipped records
     /// created before `cutoff` (into `delivery_history`), message threads older than `cutoff` of occurrences with no
     /// row left, no valid token and no queued receipt, tokens that expired before `cutoff`, and receipts in a final
@@ -41,12 +54,7 @@ extension Ledger {
         var report = try await write { db in
             var report = PruneReport()
             let limit = cutoff.unixSeconds
-            // Rows are inserted in time order, so the old ones are a prefix of the ids: find where it ends by walking
-            // the ids from the start, without an index on the time.
-            let lastOldDelivery =
-                try Int64.fetchOne(
-                    db, sql: "SELECT id FROM deliveries WHERE created_at >= ? ORDER BY id LIMIT 1", arguments: [limit])
-                ?? Int64.max
+            let lastOldDelivery = try Ledger.firstID(in: "deliveries", timeColumn: "created_at", from: limit, db)
             try db.execute(
                 sql: """
                     INSERT INTO delivery_history (occurrence_key, stage, status, deliveries, first_planned_at,
@@ -76,10 +84,7 @@ extension Ledger {
                     db, sql: "SELECT COALESCE(SUM(count), 0) FROM skipped_reminders WHERE recorded_at < ?",
                     arguments: [limit]) ?? 0
             try db.execute(sql: "DELETE FROM skipped_reminders WHERE recorded_at < ?", arguments: [limit])
-            let lastOldThread =
-                try Int64.fetchOne(
-                    db, sql: "SELECT id FROM threads WHERE recorded_at >= ? ORDER BY id LIMIT 1", arguments: [limit])
-                ?? Int64.max
+            let lastOldThread = try Ledger.firstID(in: "threads", timeColumn: "recorded_at", from: limit, db)
             try db.execute(
                 sql: """
                     DELETE FROM threads WHERE id < ?

@@ -96,8 +96,9 @@ def wait_until(driver, condition, what, timeout):
         raise Failure(f"{what} within {timeout} s (at {driver.current_url})")
 
 
-def screenshot(driver, directory, name, width=1024):
-    """A PNG of the whole page at `width` CSS pixels: the window grows until the viewport holds the page."""
+def screenshot(driver, directory, name, width=1024, prefix="acknowledgement", max_height=4000):
+    """`prefix-name.png`, the whole page at `width` CSS pixels: the window grows until the viewport holds the page
+    (at most `max_height`)."""
     driver.set_window_size(width, 768)
     for _ in range(3):
         height, inner, outer = driver.execute_script(
@@ -105,8 +106,8 @@ def screenshot(driver, directory, name, width=1024):
             " window.innerHeight, window.outerHeight]")
         if height <= inner:
             break
-        driver.set_window_size(width, min(height + (outer - inner) + 8, 4000))
-    path = os.path.join(directory, f"acknowledgement-{name}.png")
+        driver.set_window_size(width, min(height + (outer - inner) + 8, max_height))
+    path = os.path.join(directory, f"{prefix}-{name}.png")
     if not driver.save_screenshot(path):
         raise Failure(f"could not save {path}")
     return path

@@ -23,9 +23,9 @@ missing).
 """
 import argparse
 import base64
-import os
 import sys
 
+import browser_acknowledge
 from browser_acknowledge import Failure, page, wait_for_text, wait_until, with_browser
 
 OVERVIEW = "Tổng quan ngày"
@@ -35,19 +35,8 @@ RECORDED = "do Văn phòng ghi nhận thay trên bảng theo dõi"
 
 
 def screenshot(driver, directory, name, width=1024):
-    """A PNG of the whole page at `width` CSS pixels (the window grows to the page's height, at most 6000)."""
-    driver.set_window_size(width, 768)
-    for _ in range(3):
-        height, inner, outer = driver.execute_script(
-            "return [Math.max(document.body.scrollHeight, document.documentElement.scrollHeight),"
-            " window.innerHeight, window.outerHeight]")
-        if height <= inner:
-            break
-        driver.set_window_size(width, min(height + (outer - inner) + 8, 6000))
-    path = os.path.join(directory, f"dashboard-{name}.png")
-    if not driver.save_screenshot(path):
-        raise Failure(f"could not save {path}")
-    return path
+    """dashboard-name.png: the overview at national scale is long, so the window may grow to 6000 pixels."""
+    return browser_acknowledge.screenshot(driver, directory, name, width, prefix="dashboard", max_height=6000)
 
 
 def agency_panel(driver, agency_name):

@@ -71,23 +71,12 @@ free_port() {
 }
 
 # --- 4. the national-scale config with an http: section ----------------------------------------------------
-CONFIG=$WORK/config
-STATE=$WORK/state
-MAIN=$CONFIG/nhacviec.yaml
 PORT=$(free_port)
 BASE=http://127.0.0.1:$PORT
-step "generate (bench/planning/generate.py, seed $SEED) into $CONFIG; nhacviec listens on 127.0.0.1:$PORT"
-python3 bench/planning/generate.py "$CONFIG" --seed "$SEED" >/dev/null
-cp -R Config/templates "$CONFIG/templates"
-sed -i "s|^state_dir: .*|state_dir: $STATE|" "$MAIN"
-grep -q "^state_dir: $STATE\$" "$MAIN" || fail "could not set state_dir in $MAIN"
+national_config "$SEED" bench/http/run.sh
+say "nhacviec listens on 127.0.0.1:$PORT"
 cat >>"$MAIN" <<EOF
-
-# Added by bench/http/run.sh: email to state_dir/outbox/*.eml, the web server on a loopback port.
-delivery:
-  email:
-    transport: outbox
-    from: "Văn phòng Chính phủ (thử tải) <nhacviec@bench.example>"
+# The web server on a loopback port, with the dashboard's users file.
 http:
   listen: 127.0.0.1:$PORT
   public_url: $BASE
@@ -198,9 +187,16 @@ http {
 }
 EOF
 /usr/sbin/nginx -p "$WORK/nginx" -e "$WORK/nginx/error.log" -c "$WORK/nginx/nginx.conf" &
-PIDS+=($!)
-for _ in $(seq 50); do curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/page.html" && break; sleep 0.1; done
-curl -sf -o "$WORK/nginx/check.html" "http://127.0.0.1:$NGINX_PORT/page.html" || fail "nginx does not answer"
+NGINX_PID=$!
+PIDS+=("$NGINX_PID")
+# Up to 30 s: on a loaded machine nginx may be slow to bind; a port another process took ends it at once.
+for _ in $(seq 300); do
+    curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/page.html" && break
+    kill -0 "$NGINX_PID" 2>/dev/null || break
+    sleep 0.1
+done
+curl -sf -o "$WORK/nginx/check.html" "http://127.0.0.1:$NGINX_PORT/page.html" ||
+    { tail -5 "$WORK/nginx/error.log" 2>/dev/null; fail "nginx does not answer on 127.0.0.1:$NGINX_PORT"; }
 cmp -s "$WORK/page.html" "$WORK/nginx/check.html" || fail "nginx serves other bytes than the page"
 curl -sf -o "$WORK/nginx/check.ics" "http://127.0.0.1:$NGINX_PORT/feed.ics" && cmp -s "$WORK/feed.ics" "$WORK/nginx/check.ics" ||
     fail "nginx serves other bytes than the feed"

@@ -29,12 +29,7 @@ missing=()
 command -v python3 >/dev/null 2>&1 || missing+=(python3)
 install_missing "${missing[@]}"
 
-if [ -n "${BENCH_BIN:-}" ]; then
-    BIN=$BENCH_BIN
-    [ -x "$BIN" ] || fail "BENCH_BIN=$BIN is not an executable"
-else
-    build_release_cli years
-fi
+build_release_cli years
 make_work_dir years
 
 national_config "$SEED" bench/years/run.sh

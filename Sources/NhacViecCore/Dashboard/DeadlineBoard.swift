@@ -137,9 +137,17 @@ package struct DeadlineBoard: Sendable {
     /// The overdue assignments by agency, the agency with the most first (then in the order of `name`), each
     /// agency's items longest overdue first.
     package func overdueByAgency(name: (AgencyID) -> String) -> [(agency: AgencyID, items: [Assignment])] {
-        let overdue = deadlines.flatMap(\.assignments).filter { $0.state == .overdue }
-        return Dictionary(grouping: overdue, by: \.agency)
-            .map { (agency: $0.key, items: $0.value.sorted { $0.workingDaysLate > $1.workingDaysLate }) }
-            .sorted { ($1.items.count, name($0.agency), $0.agency) < ($0.items.count, name($1.agency), $1.agency) }
+        var groups: [AgencyID: [Assignment]] = [:]
+        for deadline in deadlines {
+            for assignment in deadline.assignments where assignment.state == .overdue {
+                groups[assignment.agency, default: []].append(assignment)
+            }
+        }
+        let names = Dictionary(uniqueKeysWithValues: groups.keys.map { ($0, name($0)) })
+        return groups.map { (agency: $0.key, items: $0.value.sorted { $0.workingDaysLate > $1.workingDaysLate }) }
+            .sorted { lhs, rhs in
+                (rhs.items.count, names[lhs.agency] ?? "", lhs.agency)
+                    < (lhs.items.count, names[rhs.agency] ?? "", rhs.agency)
+            }
     }
 }

@@ -81,16 +81,16 @@ package struct ReminderPlanner: Sendable {
             for task in plan.tasks {
                 for milestone in task.milestones {
                     let policy = milestone.reminders
+                    let subject = Occurrence.Subject(task: task, milestone: milestone)
                     let ahead = (policy.before.max() ?? 0) * 2 + 14
                     let behind = max(policy.overdueEvery * policy.overdueMax, policy.escalateAfter ?? 0) * 2 + 14
                     let window = from.adding(days: -behind)...through.adding(days: ahead)
                     for nominal in schedule.nominalDates(of: milestone, in: plan, near: window) {
                         let due = milestone.dayOffPolicy.effectiveDate(for: nominal, on: calendar)
-                        let occurrence = Occurrence(
-                            plan: plan.id, task: task, milestone: milestone, nominalDue: nominal, due: due)
+                        let occurrence = Occurrence(plan: plan.id, subject: subject, nominalDue: nominal, due: due)
                         slots(of: occurrence, plan: plan, sentIn: from...through, body)
                     }
-                    if let start = startNotice(of: milestone, task: task, plan: plan), start.date >= from,
+                    if let start = startNotice(of: subject, plan: plan), start.date >= from,
                         start.date <= through
                     {
                         body(start)
@@ -102,8 +102,7 @@ package struct ReminderPlanner: Sendable {
                         for date in nudge.dates(in: lower...upper) {
                             let send = calendar.previousWorkingDay(onOrBefore: date)
                             guard send >= from, send <= through, send >= plan.period.lowerBound else { continue }
-                            let occurrence = Occurrence(
-                                plan: plan.id, task: task, milestone: milestone, nominalDue: date, due: nil)
+                            let occurrence = Occurrence(plan: plan.id, subject: subject, nominalDue: date, due: nil)
                             body(
                                 Slot(
                                     occurrence: occurrence, kind: .nudge, stage: "nudge", date: send,
@@ -118,15 +117,15 @@ package struct ReminderPlanner: Sendable {
 
     /// The "bắt đầu thực hiện" notice of a milestone with `starts:`, on the working day of its start, about its
     /// first deadline on or after the start (the start itself for ongoing work).
-    private func startNotice(of milestone: Milestone, task: PlanTask, plan: Plan) -> Slot? {
+    private func startNotice(of subject: Occurrence.Subject, plan: Plan) -> Slot? {
+        let milestone = subject.milestone
         guard let starts = milestone.starts else { return nil }
         let calendar = configuration.calendar
         let send = calendar.nextWorkingDay(onOrAfter: starts)
         let first = schedule.nominalDates(of: milestone, in: plan, near: starts...plan.period.upperBound)
             .first { $0 >= starts }
         let due = first.map { milestone.dayOffPolicy.effectiveDate(for: $0, on: calendar) }
-        let occurrence = Occurrence(
-            plan: plan.id, task: task, milestone: milestone, nominalDue: first ?? starts, due: due)
+        let occurrence = Occurrence(plan: plan.id, subject: subject, nominalDue: first ?? starts, due: due)
         return Slot(
             occurrence: occurrence, kind: .start, stage: "start", date: send, sendAt: milestone.reminders.sendAt,
             workingDaysLeft: due.map { calendar.workingDays(from: send, to: $0) }, recipients: milestone.assignees,

@@ -73,6 +73,15 @@ package struct Schedule: Sendable {
                 }
             }
         }
+        // One shared subject per milestone, made when its first occurrence is.
+        var subjects: [Int: [Int: [Int: Occurrence.Subject]]] = [:]
+        func subject(_ entry: Entry) -> Occurrence.Subject {
+            if let known = subjects[entry.plan]?[entry.task]?[entry.milestone] { return known }
+            let task = plans[entry.plan].tasks[entry.task]
+            let made = Occurrence.Subject(task: task, milestone: task.milestones[entry.milestone])
+            subjects[entry.plan, default: [:]][entry.task, default: [:]][entry.milestone] = made
+            return made
+        }
         func ids(_ entry: Entry) -> (String, String, String) {
             let task = plans[entry.plan].tasks[entry.task]
             return (plans[entry.plan].id.rawValue, task.id.rawValue, task.milestones[entry.milestone].id.rawValue)
@@ -85,11 +94,9 @@ package struct Schedule: Sendable {
             return ids(lhs) < ids(rhs)
         }
         return dated.map { entry in
-            let plan = plans[entry.plan]
-            let task = plan.tasks[entry.task]
-            return Occurrence(
-                plan: plan.id, task: task, milestone: task.milestones[entry.milestone], nominalDue: entry.nominal,
-                due: entry.due, isStart: entry.isStart)
+            Occurrence(
+                plan: plans[entry.plan].id, subject: subject(entry), nominalDue: entry.nominal, due: entry.due,
+                isStart: entry.isStart)
         } + undated
     }
 

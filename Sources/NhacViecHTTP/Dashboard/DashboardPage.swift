@@ -59,24 +59,36 @@ package struct DashboardPage {
     /// How many overdue items it shows per agency; the agency's page has them all.
     static let overdueItemLimit = 10
 
-    /// The overdue list as the overview shows it: the agencies most behind, each with its longest overdue items.
-    package func shownOverdue(
-        _ board: DeadlineBoard
-    ) -> [(agency: AgencyID, items: [DeadlineBoard.Assignment], more: Int)] {
-        board.overdueByAgency { directory.name(of: .agency($0)) }.prefix(Self.overdueAgencyLimit).map { group in
-            (
-                group.agency, Array(group.items.prefix(Self.overdueItemLimit)),
-                max(0, group.items.count - Self.overdueItemLimit)
-            )
+    /// The overdue list as the overview shows it: the agencies most behind, each with its longest overdue items,
+    /// and how many agencies are behind in all. Computed once per page: at national scale the grouping is most of
+    /// the page's work.
+    package struct ShownOverdue {
+        package var groups: [(agency: AgencyID, items: [DeadlineBoard.Assignment], more: Int)]
+        package var agenciesBehind: Int
+
+        /// The occurrences the list shows (whose last reminders the page reads).
+        package var occurrenceKeys: [String] {
+            Array(Set(groups.flatMap { $0.items.map(\.occurrence.key) }))
         }
     }
 
+    package func shownOverdue(_ board: DeadlineBoard) -> ShownOverdue {
+        let all = board.overdueByAgency { directory.name(of: .agency($0)) }
+        let groups = all.prefix(Self.overdueAgencyLimit).map { group in
+            (
+                agency: group.agency, items: Array(group.items.prefix(Self.overdueItemLimit)),
+                more: max(0, group.items.count - Self.overdueItemLimit)
+            )
+        }
+        return ShownOverdue(groups: groups, agenciesBehind: all.count)
+    }
+
     package func overview(
-        board: DeadlineBoard, filter: DashboardFilter, lastReminders: [String: [DeliveryRecord]]
+        board: DeadlineBoard, filter: DashboardFilter, overdue shown: ShownOverdue,
+        lastReminders: [String: [DeliveryRecord]]
     ) -> [String: Any] {
         let window = filter.window(today: today)
-        let overdue = shownOverdue(board)
-        let agenciesBehind = Set(board.deadlines.flatMap(\.assignments).filter { $0.state == .overdue }.map(\.agency))
+        let overdue = shown.groups
         var values: [String: Any] = [
             "counts": [
                 "overdue": board.counts.overdue, "due_soon": board.counts.dueSoon,
@@ -112,7 +124,7 @@ package struct DashboardPage {
                 return entry
             },
         ]
-        if agenciesBehind.count > overdue.count { values["more_agencies"] = agenciesBehind.count - overdue.count }
+        if shown.agenciesBehind > overdue.count { values["more_agencies"] = shown.agenciesBehind - overdue.count }
         return values
     }
 

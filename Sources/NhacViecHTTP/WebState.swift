@@ -6,6 +6,8 @@ package import NhacViecStore
 package actor WebState {
     package private(set) var configuration: Configuration
     package private(set) var templates: MessageTemplates
+    /// Grows with every reload: part of the version of a cached page (``RenderCache``).
+    package private(set) var generation = 0
 
     package init(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
@@ -16,11 +18,17 @@ package actor WebState {
     package func replace(configuration: Configuration, templates: MessageTemplates) {
         self.configuration = configuration
         self.templates = templates
+        generation += 1
     }
 
     /// Both at once, so a request never mixes two configurations.
     package var snapshot: (configuration: Configuration, templates: MessageTemplates) {
         (configuration, templates)
+    }
+
+    /// The snapshot with its generation, for a page that may be cached.
+    package var versionedSnapshot: (configuration: Configuration, templates: MessageTemplates, generation: Int) {
+        (configuration, templates, generation)
     }
 }
 

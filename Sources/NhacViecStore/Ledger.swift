@@ -32,6 +32,8 @@ package struct Ledger: Sendable {
         directory + "/state.sqlite"
     }
     private let database: any DatabaseWriter
+    /// Counts this process's writes, for ``changeStamp()``.
+    let writes = WriteCounter()
 
     /// Opens the ledger at `path`, creating its directory, the file and the schema as needed, and
     /// applying any schema migration this version brings.
@@ -158,6 +160,7 @@ package struct Ledger: Sendable {
     /// cancelled.
     func writeWithoutTransaction<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let database = database
+        defer { writes.increment() }
         do {
             return try await Task { try await database.writeWithoutTransaction(updates) }.value
         } catch let error as StoreError {
@@ -170,6 +173,7 @@ package struct Ledger: Sendable {
     /// Runs `updates` in one write transaction that completes even if the calling task is cancelled.
     func write<T: Sendable>(_ updates: @escaping @Sendable (Database) throws -> T) async throws -> T {
         let database = database
+        defer { writes.increment() }
         do {
             return try await Task { try await database.write(updates) }.value
         } catch let error as StoreError {

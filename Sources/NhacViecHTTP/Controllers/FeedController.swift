@@ -9,6 +9,8 @@ package import NhacViecStore
 /// compressed (some clients cannot inflate), with a strong ETag so a client polling every few hours mostly gets 304.
 package struct FeedController: Sendable {
     let dependencies: WebDependencies
+    /// Feeds as last rendered, so that a poll between two changes of the plan or the ledger costs no render.
+    let cache = RenderCache()
 
     package init(dependencies: WebDependencies) {
         self.dependencies = dependencies
@@ -23,11 +25,25 @@ package struct FeedController: Sendable {
             let token = AccessToken(parsing: String(file.dropLast(".ics".count)), purpose: .feed),
             let scope = try await dependencies.ledger.feedScope(of: token)
         else { return Self.notFound }
-        let configuration = await dependencies.state.configuration
+        let (configuration, _, generation) = await dependencies.state.versionedSnapshot
         if case .agency(let agency) = scope, configuration.directory.agencies[agency] == nil { return Self.notFound }
-        let body = try await Self.render(
-            scope: scope, configuration: configuration, ledger: dependencies.ledger, now: dependencies.now())
-        let etag = CalendarFeed.etag(of: body)
+        let now = dependencies.now()
+        // The version is read before the ledger is, so a change during the render makes the next request render.
+        let version = RenderCache.Version(configuration: generation, ledger: dependencies.ledger)
+        let body: ByteBuffer
+        let etag: String
+        if let version, let cached = await cache.entry(scope.key, version: version, now: now),
+            let cachedTag = cached.etag
+        {
+            (body, etag) = (cached.body, cachedTag)
+        } else {
+            let text = try await Self.render(
+                scope: scope, configuration: configuration, ledger: dependencies.ledger, now: now)
+            (body, etag) = (ByteBuffer(string: text), CalendarFeed.etag(of: text))
+            if let version {
+                await cache.store(scope.key, version: version, entry: .init(body: body, etag: etag), now: now)
+            }
+        }
         var headers: HTTPFields = [
             .eTag: etag, .cacheControl: "private, no-cache", .referrerPolicy: "no-referrer",
             .xRobotsTag: "noindex, nofollow", .xContentTypeOptions: "nosniff",
@@ -37,7 +53,7 @@ package struct FeedController: Sendable {
         }
         headers[.contentType] = "text/calendar; charset=utf-8"
         headers[.contentDisposition] = "inline; filename=\"nhacviec.ics\""
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: body)))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: body))
     }
 
     /// The feed of `scope` at `now`, recording in the ledger what changed since the last render (usually nothing, and

@@ -19,6 +19,8 @@ package struct DashboardController: Sendable {
     let dependencies: WebDependencies
     let users: WebUsersSource
     let formKey: DashboardFormKey
+    /// Pages as last rendered for each user and query, while the configuration and the ledger are unchanged.
+    let cache = RenderCache()
 
     package init(dependencies: WebDependencies, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.dependencies = dependencies
@@ -50,9 +52,9 @@ package struct DashboardController: Sendable {
         try await page(request, context: context, section: "overview", title: "Tổng quan") { page, _ in
             let filter = DashboardFilter(query: Self.query(request))
             let board = try await page.board(filter: filter, ledger: dependencies.ledger)
-            let shownKeys = Set(page.shownOverdue(board).flatMap { $0.items.map(\.occurrence.key) })
-            let deliveries = try await dependencies.ledger.attemptedDeliveries(occurrenceKeys: Array(shownKeys))
-            return page.overview(board: board, filter: filter, lastReminders: deliveries)
+            let overdue = page.shownOverdue(board)
+            let deliveries = try await dependencies.ledger.attemptedDeliveries(occurrenceKeys: overdue.occurrenceKeys)
+            return page.overview(board: board, filter: filter, overdue: overdue, lastReminders: deliveries)
         }
     }
 
@@ -133,8 +135,15 @@ package struct DashboardController: Sendable {
         case .refused(let response): return response
         case .granted(let granted): user = granted
         }
-        let (configuration, templates) = await dependencies.state.snapshot
-        let page = DashboardPage(configuration: configuration, now: dependencies.now(), base: base)
+        let (configuration, templates, generation) = await dependencies.state.versionedSnapshot
+        let now = dependencies.now()
+        let version = RenderCache.Version(configuration: generation, ledger: dependencies.ledger)
+        let cacheKey = [user.name, user.role.rawValue, request.uri.path, request.uri.query ?? ""]
+            .joined(separator: "\u{1F}")
+        if let version, let cached = await cache.entry(cacheKey, version: version, now: now) {
+            return Self.html(.ok, cached.body)
+        }
+        let page = DashboardPage(configuration: configuration, now: now, base: base)
         guard let values = try await build(page, user) else {
             return Self.html(.notFound, ErrorPage.render(title: "Không tìm thấy", message: "Không có trang này."))
         }
@@ -147,9 +156,11 @@ package struct DashboardController: Sendable {
             "role_label": user.role == .admin ? "quản trị" : "xem",
             "is_admin": user.role == .admin,
             "csrf": formKey.value(for: user.name),
-            "generated_at": localTime.vietnameseDateTime(dependencies.now()),
+            "generated_at": localTime.vietnameseDateTime(now),
         ]
-        return Self.html(.ok, templates[.dashboardPage].render(context))
+        let body = ByteBuffer(string: templates[.dashboardPage].render(context))
+        if let version { await cache.store(cacheKey, version: version, entry: .init(body: body), now: now) }
+        return Self.html(.ok, body)
     }
 
     // MARK: Access
@@ -199,8 +210,11 @@ package struct DashboardController: Sendable {
     }
 
     static func html(_ status: HTTPResponse.Status, _ page: String) -> Response {
+        html(status, ByteBuffer(string: page))
+    }
+
+    static func html(_ status: HTTPResponse.Status, _ page: ByteBuffer) -> Response {
         Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: page)))
+            status: status, headers: [.contentType: "text/html; charset=utf-8"], body: ResponseBody(byteBuffer: page))
     }
 }

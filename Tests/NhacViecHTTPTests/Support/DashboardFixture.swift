@@ -21,8 +21,9 @@ struct DashboardFixture {
     /// - Parameters:
     ///   - withUsers: false leaves `http.users_file` unset.
     ///   - agencyName: replaces the name of Sở Tư pháp (to test escaping).
-    init(withUsers: Bool = true, agencyName: String? = nil) throws {
-        web = try WebFixture(agencyName: agencyName)
+    ///   - onDisk: a ledger file instead of one in memory (see ``WebFixture/init(agencyName:onDisk:)``).
+    init(withUsers: Bool = true, agencyName: String? = nil, onDisk: Bool = false) throws {
+        web = try WebFixture(agencyName: agencyName, onDisk: onDisk)
         guard withUsers else {
             usersFile = nil
             return

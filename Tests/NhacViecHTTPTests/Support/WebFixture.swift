@@ -33,14 +33,23 @@ struct WebFixture {
     let clock = TestClock(now)
     let telemetry = Telemetry()
 
-    /// - Parameter agencyName: replaces the name of Sở Tư pháp (to test escaping).
-    init(agencyName: String? = nil) throws {
+    /// - Parameters:
+    ///   - agencyName: replaces the name of Sở Tư pháp (to test escaping).
+    ///   - onDisk: a ledger file in a temporary directory (the daemon's case, where rendered pages are cached)
+    ///     instead of one in memory.
+    init(agencyName: String? = nil, onDisk: Bool = false) throws {
         let loaded = try Self.load(agencyName: agencyName)
         configuration = loaded.configuration
         templates = loaded.templates
-        ledger = try Ledger.inMemory()
+        ledger = try onDisk ? Ledger(path: Self.temporaryLedgerPath()) : Ledger.inMemory()
         settings = try #require(configuration.http)
         state = WebState(configuration: configuration, templates: templates)
+    }
+
+    /// `state.sqlite` in a new temporary directory.
+    static func temporaryLedgerPath() -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nhacviec-web-state-\(UUID())")
+        return Ledger.path(inStateDirectory: directory.path)
     }
 
     /// The shipped config, with Sở Tư pháp renamed to `agencyName` and `dayOff` announced as a day off.

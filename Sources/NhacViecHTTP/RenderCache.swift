@@ -44,11 +44,31 @@ package actor RenderCache {
     package static let maximumAge: TimeInterval = 60
     package let byteLimit: Int
     private var entries: [String: Stored] = [:]
+    /// Renders under way, so that requests arriving meanwhile for the same key and version wait for that one render
+    /// instead of each starting their own (sixteen feed readers at once made sixteen renders).
+    private var rendering: [String: (version: Version, task: Task<Entry, any Error>)] = [:]
     private var bytes = 0
     private var uses: UInt64 = 0
 
     package init(byteLimit: Int = 32 << 20) {
         self.byteLimit = byteLimit
+    }
+
+    /// The entry of `key` at `version`: the stored one, the one being rendered, or a new one from `render`, stored
+    /// for the next requests. A render that throws is not stored, and each waiting request gets its error.
+    package func entry(
+        _ key: String, version: Version, now: Date, render: @escaping @Sendable () async throws -> Entry
+    ) async throws -> Entry {
+        if let stored = entry(key, version: version, now: now) { return stored }
+        if let running = rendering[key], running.version == version { return try await running.task.value }
+        let task = Task { try await render() }
+        rendering[key] = (version, task)
+        defer {
+            if rendering[key]?.version == version { rendering[key] = nil }
+        }
+        let entry = try await task.value
+        store(key, version: version, entry: entry, now: now)
+        return entry
     }
 
     /// The entry stored under `key` at `version`, if it is younger than ``maximumAge`` at `now`.

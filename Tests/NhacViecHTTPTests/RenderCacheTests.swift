@@ -119,6 +119,40 @@ struct RenderCacheTests {
         #expect(await cache.entry("feed", version: try Self.version(ledger), now: now) == nil)
     }
 
+    @Test func requestsArrivingDuringARenderWaitForItInsteadOfRenderingAgain() async throws {
+        let ledger = try Ledger(path: WebFixture.temporaryLedgerPath())
+        let cache = RenderCache()
+        let version = try Self.version(ledger)
+        let renders = Counter()
+        let bodies = try await withThrowingTaskGroup(of: String.self) { group in
+            for _ in 0..<8 {
+                group.addTask {
+                    let entry = try await cache.entry("feed", version: version, now: WebFixture.now) {
+                        renders.increment()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return Self.entry("rendered")
+                    }
+                    return String(buffer: entry.body)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(bodies == Array(repeating: "rendered", count: 8))
+        #expect(renders.count == 1)
+    }
+
+    @Test func aFailedRenderIsNotKept() async throws {
+        struct Broken: Error {}
+        let ledger = try Ledger(path: WebFixture.temporaryLedgerPath())
+        let cache = RenderCache()
+        let version = try Self.version(ledger)
+        await #expect(throws: Broken.self) {
+            try await cache.entry("page", version: version, now: WebFixture.now) { throw Broken() }
+        }
+        let entry = try await cache.entry("page", version: version, now: WebFixture.now) { Self.entry("ok") }
+        #expect(String(buffer: entry.body) == "ok")
+    }
+
     @Test func theLeastRecentlyUsedEntriesGoOnceTheBytesPassTheLimit() async throws {
         let ledger = try Ledger(path: WebFixture.temporaryLedgerPath())
         let cache = RenderCache(byteLimit: 10)

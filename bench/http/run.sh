@@ -164,6 +164,9 @@ mkdir -p "$WORK/nginx/static" "$WORK/nginx/temp"
 cp "$WORK/page.html" "$WORK/nginx/static/page.html"
 cp "$WORK/feed.ics" "$WORK/nginx/static/feed.ics"
 cp "$WORK/overview.html" "$WORK/nginx/static/overview.html"
+# nginx's workers run as www-data when the bench runs as root: they must reach the files (mktemp made WORK 0700).
+chmod a+rx "$WORK" "$WORK/nginx" "$WORK/nginx/static"
+chmod a+r "$WORK/nginx/static/"*
 cat >"$WORK/nginx/nginx.conf" <<EOF
 daemon off;
 worker_processes auto;

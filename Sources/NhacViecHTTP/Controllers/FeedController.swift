@@ -30,20 +30,19 @@ package struct FeedController: Sendable {
         let now = dependencies.now()
         // The version is read before the ledger is, so a change during the render makes the next request render.
         let version = RenderCache.Version(configuration: generation, ledger: dependencies.ledger)
-        let body: ByteBuffer
-        let etag: String
-        if let version, let cached = await cache.entry(scope.key, version: version, now: now),
-            let cachedTag = cached.etag
-        {
-            (body, etag) = (cached.body, cachedTag)
-        } else {
-            let text = try await Self.render(
-                scope: scope, configuration: configuration, ledger: dependencies.ledger, now: now)
-            (body, etag) = (ByteBuffer(string: text), CalendarFeed.etag(of: text))
-            if let version {
-                await cache.store(scope.key, version: version, entry: .init(body: body, etag: etag), now: now)
-            }
+        let ledger = dependencies.ledger
+        let render: @Sendable () async throws -> RenderCache.Entry = {
+            let text = try await Self.render(scope: scope, configuration: configuration, ledger: ledger, now: now)
+            return RenderCache.Entry(body: ByteBuffer(string: text), etag: CalendarFeed.etag(of: text))
         }
+        let feed: RenderCache.Entry
+        if let version {
+            feed = try await cache.entry(scope.key, version: version, now: now, render: render)
+        } else {
+            feed = try await render()
+        }
+        let etag = feed.etag ?? ""
+        let body = feed.body
         var headers: HTTPFields = [
             .eTag: etag, .cacheControl: "private, no-cache", .referrerPolicy: "no-referrer",
             .xRobotsTag: "noindex, nofollow", .xContentTypeOptions: "nosniff",

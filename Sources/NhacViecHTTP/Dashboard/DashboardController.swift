@@ -125,10 +125,11 @@ package struct DashboardController: Sendable {
         }
     }
 
-    /// Authenticates, builds the section's values with `build` (nil: 404), and renders the dashboard template.
+    /// Authenticates, builds the section's values with `build` (nil: 404), and renders the dashboard template; a
+    /// page already rendered for this user and query at the same configuration and ledger is served as it was.
     private func page(
         _ request: Request, context: WebRequestContext, section: String, title: String,
-        build: (DashboardPage, WebUser) async throws -> [String: Any]?
+        build: @escaping @Sendable (DashboardPage, WebUser) async throws -> [String: Any]?
     ) async throws -> Response {
         let user: WebUser
         switch await authenticate(request, context: context) {
@@ -137,31 +138,37 @@ package struct DashboardController: Sendable {
         }
         let (configuration, templates, generation) = await dependencies.state.versionedSnapshot
         let now = dependencies.now()
-        let version = RenderCache.Version(configuration: generation, ledger: dependencies.ledger)
-        let cacheKey = [user.name, user.role.rawValue, request.uri.path, request.uri.query ?? ""]
-            .joined(separator: "\u{1F}")
-        if let version, let cached = await cache.entry(cacheKey, version: version, now: now) {
-            return Self.html(.ok, cached.body)
+        let (base, csrf) = (base, formKey.value(for: user.name))
+        let render: @Sendable () async throws -> RenderCache.Entry = {
+            let page = DashboardPage(configuration: configuration, now: now, base: base)
+            guard let values = try await build(page, user) else { throw PageNotFound() }
+            let localTime = LocalTime(identifier: configuration.timeZone)
+            let context: [String: Any] = [
+                section: values,
+                "title": title,
+                "base": base,
+                "user": user.name,
+                "role_label": user.role == .admin ? "quản trị" : "xem",
+                "is_admin": user.role == .admin,
+                "csrf": csrf,
+                "generated_at": localTime.vietnameseDateTime(now),
+            ]
+            return RenderCache.Entry(body: ByteBuffer(string: templates[.dashboardPage].render(context)))
         }
-        let page = DashboardPage(configuration: configuration, now: now, base: base)
-        guard let values = try await build(page, user) else {
+        do {
+            guard let version = RenderCache.Version(configuration: generation, ledger: dependencies.ledger) else {
+                return Self.html(.ok, try await render().body)
+            }
+            let key = [user.name, user.role.rawValue, request.uri.path, request.uri.query ?? ""]
+                .joined(separator: "\u{1F}")
+            return Self.html(.ok, try await cache.entry(key, version: version, now: now, render: render).body)
+        } catch is PageNotFound {
             return Self.html(.notFound, ErrorPage.render(title: "Không tìm thấy", message: "Không có trang này."))
         }
-        let localTime = LocalTime(identifier: configuration.timeZone)
-        let context: [String: Any] = [
-            section: values,
-            "title": title,
-            "base": base,
-            "user": user.name,
-            "role_label": user.role == .admin ? "quản trị" : "xem",
-            "is_admin": user.role == .admin,
-            "csrf": formKey.value(for: user.name),
-            "generated_at": localTime.vietnameseDateTime(now),
-        ]
-        let body = ByteBuffer(string: templates[.dashboardPage].render(context))
-        if let version { await cache.store(cacheKey, version: version, entry: .init(body: body), now: now) }
-        return Self.html(.ok, body)
     }
+
+    /// What a page's `build` found nothing to show for (an unknown occurrence or agency): answered 404, never cached.
+    private struct PageNotFound: Error {}
 
     // MARK: Access
 

@@ -132,7 +132,9 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "NhacViecStoreTests", dependencies: ["NhacViecStore", "NhacViecCore"]),
+        .testTarget(
+            name: "NhacViecStoreTests",
+            dependencies: ["NhacViecStore", "NhacViecCore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(
             name: "NhacViecImportTests",
             dependencies: [

@@ -111,7 +111,7 @@ package struct DeliveryPass: Sendable {
                 "Old ledger rows summarised and deleted",
                 metadata: [
                     "deliveries": "\(report.deliveries)", "skipped": "\(report.skipped)",
-                    "threads": "\(report.threads)", "tokens": "\(report.tokens)", "receipts": "\(report.receipts)",
+                    "tokens": "\(report.tokens)", "receipts": "\(report.receipts)",
                     "pages.freed": "\(report.freedPages)",
                 ])
         }
@@ -218,9 +218,7 @@ package struct DeliveryPass: Sendable {
         let transition = DeliveryTransition.after(
             result.outcome, attempts: (items.map(\.0.attempts).max() ?? 0) + 1, now: now, policy: retry)
         try await settle(
-            transition, ids: ids,
-            thread: ThreadMessage(occurrenceKeys: occurrences, agency: key.agency, messageID: email.messageID.value),
-            now: now, report: &report, what: "Reminder email",
+            transition, ids: ids, now: now, report: &report, what: "Reminder email",
             metadata: [
                 "agency": "\(key.agency)", "smtp.recipient": "\(address)", "message.id": "\(email.messageID.value)",
                 "reminder.count": "\(items.count)", "result": "\(result)",
@@ -230,11 +228,10 @@ package struct DeliveryPass: Sendable {
     /// Writes `transition` for the deliveries `ids`, counts it in the report and logs it: the one place every channel's
     /// outcome lands.
     private func settle(
-        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, thread: ThreadMessage? = nil,
-        now: Date,
+        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date,
         report: inout PassReport, what: String? = nil, metadata: Logger.Metadata = [:]
     ) async throws {
-        try await ledger.apply(transition, ids: ids, endpoint: endpoint, thread: thread, now: now)
+        try await ledger.apply(transition, ids: ids, endpoint: endpoint, now: now)
         var metadata = metadata
         switch transition {
         case .sent:

@@ -5,7 +5,7 @@ import NhacViecCore
 extension DeliveryRecord {
     /// The columns `init(row:ledger:)` reads.
     static let columns = """
-        id, reminder_key, channel, occurrence_key, agency, kind, stage, due_date, planned_at, status, attempts,
+        id, channel, occurrence_key, agency, kind, stage, due_date, planned_at, status, attempts,
         next_attempt_at, last_error, message_id, sent_at, created_at, updated_at
         """
 
@@ -33,14 +33,16 @@ extension DeliveryRecord {
         let agency: String = try row.decode(forColumn: "agency")
         let channelText: String = try row.decode(forColumn: "channel")
         guard let channel = DeliveryChannel(encoded: channelText) else { throw invalid("channel", channelText) }
+        let occurrenceKey: String = try row.decode(forColumn: "occurrence_key")
+        let stage: String = try row.decode(forColumn: "stage")
         try self.init(
             id: id,
-            reminderKey: row.decode(forColumn: "reminder_key"),
+            reminderKey: PlannedReminder.key(occurrenceKey: occurrenceKey, agency: AgencyID(agency), stage: stage),
             channel: channel,
-            occurrenceKey: row.decode(forColumn: "occurrence_key"),
+            occurrenceKey: occurrenceKey,
             agency: AgencyID(agency),
             kind: kind,
-            stage: row.decode(forColumn: "stage"),
+            stage: stage,
             dueDate: dueDate,
             plannedAt: Date(unixSeconds: row.decode(forColumn: "planned_at")),
             status: status,

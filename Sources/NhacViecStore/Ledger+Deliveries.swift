@@ -27,17 +27,16 @@ extension Ledger {
     ) throws -> Int {
         let statement = try db.cachedStatement(
             sql: """
-                INSERT INTO deliveries (reminder_key, channel, occurrence_key, agency, kind, stage, due_date,
+                INSERT INTO deliveries (channel, occurrence_key, agency, kind, stage, due_date,
                     planned_at, status, attempts, last_error, created_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-                ON CONFLICT (reminder_key, channel) DO NOTHING
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
+                ON CONFLICT (occurrence_key, agency, stage, channel) DO NOTHING
                 """
         )
         var inserted = 0
         for item in items {
             try statement.execute(arguments: [
-                item.reminderKey, item.channel.encoded, item.occurrenceKey, item.agency.rawValue,
-                item.kind.rawValue,
+                item.channel.encoded, item.occurrenceKey, item.agency.rawValue, item.kind.rawValue,
                 item.stage, item.dueDate?.iso8601, item.plannedAt.unixSeconds, status.rawValue, reason,
                 now.unixSeconds, now.unixSeconds,
             ])
@@ -51,18 +50,21 @@ extension Ledger {
     package func existingKeys(reminderKeys: [String]) async throws -> Set<String> {
         try await read { db in
             var found: Set<String> = []
-            for chunk in Ledger.chunks(of: reminderKeys) {
-                found.formUnion(
-                    try String.fetchSet(
-                        db,
-                        sql: "SELECT reminder_key FROM deliveries WHERE reminder_key IN (\(chunk.placeholders))",
-                        arguments: StatementArguments(chunk.values)
-                    )
-                )
-            }
             let wanted = Set(reminderKeys)
             let occurrences = Set(reminderKeys.compactMap { PlannedReminder.occurrenceKey(ofReminderKey: $0) })
             for chunk in Ledger.chunks(of: occurrences.map { String($0) }) {
+                let recorded = try Row.fetchCursor(
+                    db,
+                    sql:
+                        "SELECT occurrence_key, agency, stage FROM deliveries WHERE occurrence_key IN (\(chunk.placeholders))",
+                    arguments: StatementArguments(chunk.values)
+                )
+                while let row = try recorded.next() {
+                    let key = PlannedReminder.key(
+                        occurrenceKey: row["occurrence_key"], agency: AgencyID(row["agency"] as String),
+                        stage: row["stage"])
+                    if wanted.contains(key) { found.insert(key) }
+                }
                 let rows = try Row.fetchCursor(
                     db,
                     sql: """
@@ -98,7 +100,7 @@ extension Ledger {
         try await fetchRecords(
             where: """
                 (status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= ?)) OR status = 'sending'
-                ORDER BY planned_at, agency, reminder_key, channel
+                ORDER BY planned_at, agency, occurrence_key, stage, channel
                 """,
             arguments: [now.unixSeconds]
         )
@@ -124,21 +126,12 @@ extension Ledger {
         )
     }
 
-    /// Marks rows as delivered.
+    /// Marks rows as delivered. An email's Message-ID, kept on its rows, joins the thread of each occurrence it was
+    /// about (``threads(occurrenceKeys:agency:)``), so the next message about them replies to it.
     package func markSent(ids: [Int64], now: Date) async throws {
-        try await markSent(ids: ids, thread: nil, now: now)
-    }
-
-    /// Marks rows as delivered and, in the same transaction, appends the message to the thread of each occurrence it
-    /// was about, so the next message about them replies to it.
-    package func markSent(ids: [Int64], thread: ThreadMessage?, now: Date) async throws {
-        guard !ids.isEmpty || thread != nil else { return }
-        try await write { db in
-            try Ledger.update(
-                db, ids: ids, set: "status = 'sent', sent_at = ?, next_attempt_at = NULL, last_error = NULL",
-                arguments: [now.unixSeconds], now: now)
-            if let thread { try Ledger.append(db, thread, now: now) }
-        }
+        try await update(
+            ids: ids, set: "status = 'sent', sent_at = ?, next_attempt_at = NULL, last_error = NULL",
+            arguments: [now.unixSeconds], now: now)
     }
 
     /// Puts rows back to `pending` after a temporary error, to be retried at `nextAttemptAt`.
@@ -248,7 +241,7 @@ extension Ledger {
     /// Every row of one occurrence (all agencies, stages and channels), in planned order.
     package func records(forOccurrence occurrenceKey: String) async throws -> [DeliveryRecord] {
         try await fetchRecords(
-            where: "occurrence_key = ? ORDER BY planned_at, agency, reminder_key, channel",
+            where: "occurrence_key = ? ORDER BY planned_at, agency, occurrence_key, stage, channel",
             arguments: [occurrenceKey]
         )
     }

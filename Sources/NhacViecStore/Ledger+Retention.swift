@@ -7,7 +7,6 @@ package struct PruneReport: Sendable, Equatable {
     package var deliveries = 0
     /// Reminders of compact skipped records summarised and deleted.
     package var skipped = 0
-    package var threads = 0
     package var tokens = 0
     package var receipts = 0
     /// Pages the incremental vacuum gave back to the file system.
@@ -41,9 +40,9 @@ extension Ledger {
     }
 
     /// Summarises and deletes what retention lets go: delivery rows in a final state and compact skipped records
-    /// created before `cutoff` (into `delivery_history`), message threads older than `cutoff` of occurrences with no
-    /// row left, no valid token and no queued receipt, tokens that expired before `cutoff`, and receipts in a final
-    /// state created before it; then gives the freed pages back to the file system.
+    /// created before `cutoff` (into `delivery_history`), except sent emails whose thread a valid link or a queued
+    /// receipt may still reply to; tokens that expired before `cutoff`, and receipts in a final state created before
+    /// it; then gives the freed pages back to the file system.
     ///
     /// Acknowledgements are never deleted. Pending and sending rows are never deleted, whatever their age.
     ///
@@ -60,14 +59,17 @@ extension Ledger {
                     INSERT INTO delivery_history (occurrence_key, stage, status, deliveries, first_planned_at,
                         last_updated_at)
                     SELECT occurrence_key, stage, status, COUNT(*), MIN(planned_at), MAX(updated_at) FROM deliveries
-                    WHERE id < ? AND status IN ('sent', 'failed', 'skipped')
+                    WHERE id < ? AND status IN ('sent', 'failed', 'skipped') AND NOT \(Ledger.threadStillNeeded)
                     GROUP BY occurrence_key, stage, status
                     \(Ledger.addToHistory)
                     """,
-                arguments: [lastOldDelivery])
+                arguments: [lastOldDelivery, now.unixSeconds])
             try db.execute(
-                sql: "DELETE FROM deliveries WHERE id < ? AND status IN ('sent', 'failed', 'skipped')",
-                arguments: [lastOldDelivery])
+                sql: """
+                    DELETE FROM deliveries
+                    WHERE id < ? AND status IN ('sent', 'failed', 'skipped') AND NOT \(Ledger.threadStillNeeded)
+                    """,
+                arguments: [lastOldDelivery, now.unixSeconds])
             report.deliveries = db.changesCount
             try db.execute(
                 sql: """
@@ -84,22 +86,6 @@ extension Ledger {
                     db, sql: "SELECT COALESCE(SUM(count), 0) FROM skipped_reminders WHERE recorded_at < ?",
                     arguments: [limit]) ?? 0
             try db.execute(sql: "DELETE FROM skipped_reminders WHERE recorded_at < ?", arguments: [limit])
-            let lastOldThread = try Ledger.firstID(in: "threads", timeColumn: "recorded_at", from: limit, db)
-            try db.execute(
-                sql: """
-                    DELETE FROM threads WHERE id < ?
-                        AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.occurrence_key = threads.occurrence_key)
-                        AND NOT EXISTS (
-                            SELECT 1 FROM access_tokens t
-                            WHERE t.occurrence_key = threads.occurrence_key AND t.agency = threads.agency
-                                AND t.revoked_at IS NULL AND t.expires_at > ?)
-                        AND NOT EXISTS (
-                            SELECT 1 FROM receipts r
-                            WHERE r.occurrence_key = threads.occurrence_key AND r.agency = threads.agency
-                                AND r.status IN ('pending', 'sending'))
-                    """,
-                arguments: [lastOldThread, now.unixSeconds])
-            report.threads = db.changesCount
             try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at < ?", arguments: [limit])
             report.tokens = db.changesCount
             try db.execute(
@@ -110,6 +96,21 @@ extension Ledger {
         report.freedPages = try await vacuumIncrementally()
         return report
     }
+
+    /// A condition on a `deliveries` row (bound to the current time): a sent email whose Message-ID is still part of
+    /// a thread something may reply to, because its agency holds a valid link for the occurrence or has a receipt
+    /// about it queued. Such rows outlive retention until neither is true.
+    private static let threadStillNeeded = """
+        (status = 'sent' AND channel LIKE 'email:%' AND (
+            EXISTS (
+                SELECT 1 FROM access_tokens t
+                WHERE t.occurrence_key = deliveries.occurrence_key AND t.agency = deliveries.agency
+                    AND t.revoked_at IS NULL AND t.expires_at > ?)
+            OR EXISTS (
+                SELECT 1 FROM receipts r
+                WHERE r.occurrence_key = deliveries.occurrence_key AND r.agency = deliveries.agency
+                    AND r.status IN ('pending', 'sending'))))
+        """
 
     /// Adds the summary rows an `INSERT INTO delivery_history … SELECT` produces to those already there.
     private static let addToHistory = """

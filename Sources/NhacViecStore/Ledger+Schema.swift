@@ -162,6 +162,7 @@ extension Ledger {
                     """
             )
         }
+        Ledger.registerNarrowDeliveriesMigration(&migrator)
         return migrator
     }()
 }

@@ -3,15 +3,13 @@ package import NhacViecCore
 
 extension Ledger {
     /// Writes the outcome of one attempt on the deliveries `ids`, whatever their channel; `endpoint` is the webhook
-    /// URL a ``DeliveryTransition/disableEndpoint(error:)`` disables, `thread` the message a `sent` appends to the
-    /// threads of its occurrences (in the same transaction).
+    /// URL a ``DeliveryTransition/disableEndpoint(error:)`` disables.
     package func apply(
-        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, thread: ThreadMessage? = nil,
-        now: Date
+        _ transition: DeliveryTransition, ids: [Int64], endpoint: String? = nil, now: Date
     ) async throws {
         switch transition {
         case .sent:
-            try await markSent(ids: ids, thread: thread, now: now)
+            try await markSent(ids: ids, now: now)
         case .retry(let at, let error):
             try await markRetry(ids: ids, error: error, nextAttemptAt: at, now: now)
         case .failed(let error):

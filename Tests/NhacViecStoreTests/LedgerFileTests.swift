@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import NhacViecCore
 import NhacViecStore
 import Testing
@@ -43,13 +44,74 @@ struct LedgerFileTests {
         #expect(
             try await first.appliedMigrations() == [
                 "v1", "v2-acknowledgement-links", "v3-feed-events", "v4-retention", "v5-dashboard-actions",
+                "v6-narrow-deliveries",
             ])
         let second = try Ledger(path: directory.ledgerPath)
         #expect(
             try await second.appliedMigrations() == [
                 "v1", "v2-acknowledgement-links", "v3-feed-events", "v4-retention", "v5-dashboard-actions",
+                "v6-narrow-deliveries",
             ])
         #expect(try await second.counts()[.pending] == 1)
+    }
+
+    @Test("A ledger written before v6 keeps its deliveries, their never-send-twice keys and their threads")
+    func narrowDeliveriesMigrationKeepsEverything() async throws {
+        let directory = try TemporaryDirectory()
+        // The tables v6 rewrites, as v1–v5 left them (the others it does not touch are left out).
+        let old = try DatabaseQueue(path: directory.ledgerPath)
+        try await old.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1'), ('v2-acknowledgement-links'), ('v3-feed-events'),
+                        ('v4-retention'), ('v5-dashboard-actions');
+                    CREATE TABLE deliveries (
+                        id INTEGER PRIMARY KEY, reminder_key TEXT NOT NULL, channel TEXT NOT NULL,
+                        occurrence_key TEXT NOT NULL, agency TEXT NOT NULL, kind TEXT NOT NULL, stage TEXT NOT NULL,
+                        due_date TEXT, planned_at REAL NOT NULL, status TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                        next_attempt_at REAL, last_error TEXT, message_id TEXT, sent_at REAL, created_at REAL NOT NULL,
+                        updated_at REAL NOT NULL, UNIQUE (reminder_key, channel));
+                    CREATE INDEX deliveries_by_occurrence ON deliveries (occurrence_key);
+                    CREATE TABLE threads (
+                        id INTEGER PRIMARY KEY, occurrence_key TEXT NOT NULL, agency TEXT NOT NULL,
+                        message_id TEXT NOT NULL, recorded_at REAL NOT NULL,
+                        UNIQUE (occurrence_key, agency, message_id));
+                    CREATE TABLE skipped_reminders (
+                        id INTEGER PRIMARY KEY, occurrence_key TEXT NOT NULL, stage TEXT NOT NULL, kind TEXT NOT NULL,
+                        due_date TEXT, planned_at REAL NOT NULL, reason TEXT NOT NULL, agencies TEXT NOT NULL,
+                        count INTEGER NOT NULL, recorded_at REAL NOT NULL);
+                    """)
+            let occurrence = occurrenceKey
+            try db.execute(
+                sql: """
+                    INSERT INTO deliveries (id, reminder_key, channel, occurrence_key, agency, kind, stage, due_date,
+                        planned_at, status, attempts, message_id, sent_at, created_at, updated_at)
+                    VALUES (7, ?, 'email:vanthu@sotc.gov.vn', ?, 'so-tc', 'before', 'before-3', '2025-04-25', 1,
+                            'sent', 1, '<1@nhacviec>', 2, 1, 2),
+                        (8, ?, 'email:vanthu@sotc.gov.vn', ?, 'so-tc', 'due', 'due', '2025-04-25', 3, 'pending', 0,
+                            NULL, NULL, 3, 3);
+                    INSERT INTO threads (occurrence_key, agency, message_id, recorded_at)
+                    VALUES (?, 'so-tc', '<1@nhacviec>', 2);
+                    """,
+                arguments: [
+                    "\(occurrence):so-tc:before-3", occurrence, "\(occurrence):so-tc:due", occurrence, occurrence,
+                ])
+        }
+        try await old.close()
+
+        let ledger = try Ledger(path: directory.ledgerPath)
+        #expect(try await ledger.appliedMigrations().last == "v6-narrow-deliveries")
+        let records = try await ledger.records(forOccurrence: occurrenceKey)
+        #expect(records.map(\.id) == [7, 8])
+        #expect(records.map(\.reminderKey) == ["\(occurrenceKey):so-tc:before-3", "\(occurrenceKey):so-tc:due"])
+        #expect(records.map(\.status) == [.sent, .pending])
+        let keys = [
+            delivery(stage: "before-3").reminderKey, delivery().reminderKey, delivery(stage: "overdue-1").reminderKey,
+        ]
+        #expect(try await ledger.existingKeys(reminderKeys: keys) == Set(keys.prefix(2)))
+        #expect(try await ledger.insertIfMissing([delivery(stage: "due")], now: morning) == 0, "never recorded twice")
+        #expect(try await ledger.thread(occurrenceKey: occurrenceKey, agency: AgencyID("so-tc")) == ["<1@nhacviec>"])
     }
 
     @Test("Two handles on one file, as two processes, see each other's commits")

@@ -51,4 +51,14 @@ extension Ledger {
         let keys = Set(items.map(\.reminderKey))
         return try await ready(at: now).filter { keys.contains($0.reminderKey) }
     }
+
+    /// One email, `messageID`, sent at `now` to `agency` about `occurrences` (one delivery row each, stage `stage`).
+    func sendEmail(
+        _ messageID: String, about occurrences: [String] = [occurrenceKey], to agency: String = "so-tc",
+        stage: String = "due", now: Date = morning
+    ) async throws {
+        let rows = try await seed(occurrences.map { delivery(agency: agency, stage: stage, occurrence: $0) }, now: now)
+        try await markSending(ids: rows.map(\.id), messageID: messageID, now: now)
+        try await markSent(ids: rows.map(\.id), now: now)
+    }
 }

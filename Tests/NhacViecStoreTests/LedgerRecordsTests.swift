@@ -49,22 +49,28 @@ struct LedgerRecordsTests {
 
     @Suite("Threads")
     struct Threads {
-        @Test("Message-IDs come back oldest first, each once, per occurrence and agency")
+        @Test("A thread is the Message-IDs of the emails sent about an occurrence, oldest first, each once")
         func threadOrder() async throws {
             let ledger = try Ledger.inMemory()
+            let other = "kh:t:m:2025-05-25"
+            try await ledger.sendEmail("<3@x>", about: [occurrenceKey, other], stage: "before-3")
+            try await ledger.sendEmail("<1@x>", stage: "due", now: morning.addingTimeInterval(3600))
+            try await ledger.sendEmail("<2@x>", stage: "overdue-1", now: morning.addingTimeInterval(7200))
+            try await ledger.sendEmail("<9@x>", to: "so-yt")
+            let unsent = try await ledger.seed([delivery(stage: "overdue-2")])
+            try await ledger.markSending(ids: unsent.map(\.id), messageID: "<4@x>", now: morning)
+            let webhook = try await ledger.seed([delivery(stage: "overdue-3", channel: .webhook)])
+            try await ledger.markSending(ids: webhook.map(\.id), messageID: "hook", now: morning)
+            try await ledger.markSent(ids: webhook.map(\.id), now: morning)
+
             let agency = AgencyID("so-tc")
-            for id in ["<3@x>", "<1@x>", "<2@x>", "<1@x>"] {
-                try await ledger.appendThread(occurrenceKey: occurrenceKey, agency: agency, messageID: id, now: morning)
-            }
-            try await ledger.appendThread(
-                occurrenceKey: occurrenceKey,
-                agency: AgencyID("so-yt"),
-                messageID: "<9@x>",
-                now: morning
-            )
             #expect(
-                try await ledger.thread(occurrenceKey: occurrenceKey, agency: agency) == ["<3@x>", "<1@x>", "<2@x>"])
-            #expect(try await ledger.thread(occurrenceKey: "other", agency: agency).isEmpty)
+                try await ledger.thread(occurrenceKey: occurrenceKey, agency: agency) == ["<3@x>", "<1@x>", "<2@x>"],
+                "an email not yet sent and a webhook are no part of it")
+            #expect(
+                try await ledger.threads(occurrenceKeys: [occurrenceKey, other, "none"], agency: agency)
+                    == [occurrenceKey: ["<3@x>", "<1@x>", "<2@x>"], other: ["<3@x>"]])
+            #expect(try await ledger.thread(occurrenceKey: occurrenceKey, agency: AgencyID("so-yt")) == ["<9@x>"])
         }
     }
 

@@ -53,23 +53,35 @@ struct LedgerRetentionTests {
             #expect(try await ledger.prune(before: morning, now: LedgerRetentionTests.later) == PruneReport())
         }
 
-        @Test("Acknowledgements stay; threads and tokens go only when nothing can use them any more")
-        func acknowledgementsThreadsAndTokens() async throws {
+        @Test("Acknowledgements stay; a thread goes with its rows, unless a valid link or a queued receipt needs it")
+        func acknowledgementsAndThreads() async throws {
             let ledger = try Ledger.inMemory()
+            let later = LedgerRetentionTests.later
             let agency = AgencyID("so-tc")
+            let linked = "kh:t:m:2025-05-25"
+            let recent = "kh:t:m:2026-04-24"
             try await ledger.acknowledge(occurrenceKey: occurrenceKey, agency: agency, note: "xong", now: morning)
-            try await ledger.appendThread(
-                occurrenceKey: occurrenceKey, agency: agency, messageID: "<old@nhacviec>", now: morning)
-            try await ledger.appendThread(
-                occurrenceKey: "kh:t:m:2026-04-24", agency: agency, messageID: "<new@nhacviec>",
-                now: LedgerRetentionTests.later)
-            let report = try await ledger.prune(
-                before: LedgerRetentionTests.later.addingTimeInterval(-90 * 86_400), now: LedgerRetentionTests.later)
-            #expect(report.threads == 1)
+            try await ledger.sendEmail("<old@nhacviec>")
+            try await ledger.sendEmail("<linked@nhacviec>", about: [linked])
+            let due = try #require(CivilDate(year: 2025, month: 5, day: 25))
+            let milestone = Milestone(id: MilestoneID("m"), who: [], assignees: [agency], due: .once(due))
+            let occurrence = Occurrence(
+                plan: PlanID("kh"), task: PlanTask(id: TaskID("t"), title: "t", lead: [], support: [], milestones: []),
+                milestone: milestone, nominalDue: due, due: due)
+            #expect(occurrence.key == linked)
+            try await ledger.insertTokens([
+                IssuedToken(
+                    token: AccessToken.generate(.acknowledge), agency: agency, issuedTo: agency,
+                    occurrence: occurrence, createdAt: morning, expiresAt: later.addingTimeInterval(86_400))
+            ])
+            try await ledger.sendEmail("<new@nhacviec>", about: [recent], now: later)
+
+            let report = try await ledger.prune(before: later.addingTimeInterval(-90 * 86_400), now: later)
+            #expect(report.deliveries == 1)
             #expect(try await ledger.acknowledgement(occurrenceKey: occurrenceKey, agency: agency)?.note == "xong")
             #expect(try await ledger.thread(occurrenceKey: occurrenceKey, agency: agency).isEmpty)
-            #expect(
-                try await ledger.thread(occurrenceKey: "kh:t:m:2026-04-24", agency: agency) == ["<new@nhacviec>"])
+            #expect(try await ledger.thread(occurrenceKey: linked, agency: agency) == ["<linked@nhacviec>"])
+            #expect(try await ledger.thread(occurrenceKey: recent, agency: agency) == ["<new@nhacviec>"])
         }
 
         @Test("The file gives pruned pages back to the file system")

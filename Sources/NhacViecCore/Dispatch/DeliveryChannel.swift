@@ -1,7 +1,7 @@
 /// Where one delivery goes: one mailbox of an agency, its webhook, or nowhere (an agency with neither, recorded so
 /// the reminder is accounted for).
 ///
-/// The stored spelling ``encoded`` is half of the never-send-twice key `UNIQUE(reminder_key, channel)`: changing it
+/// The stored spelling ``encoded`` is half of the never-send-twice key `UNIQUE(occurrence_key, agency, stage, channel)`: changing it
 /// would make every recorded reminder look unsent, so it changes only with a ledger migration (a test pins it).
 /// An address is kept exactly as `agencies.yaml` spells it: `Ab@x` and `ab@x` are two channels. That costs nothing
 /// when an admin re-spells an address, because a reminder already recorded on any channel is never recorded again.

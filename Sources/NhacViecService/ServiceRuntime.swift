@@ -71,6 +71,7 @@ package struct ServiceRuntime: Sendable {
         let format = ISO8601DateFormatter()
         try await ledger.setMeta(.lastPass, format.string(from: now))
         try await ledger.setMeta(.nextWake, next.map(format.string(from:)) ?? "")
+        FreedMemory.release()
         return (report, next)
     }
 

@@ -41,8 +41,9 @@ extension Ledger {
 
     /// Summarises and deletes what retention lets go: delivery rows in a final state and compact skipped records
     /// created before `cutoff` (into `delivery_history`), except sent emails whose thread a valid link or a queued
-    /// receipt may still reply to; tokens that expired before `cutoff`, and receipts in a final state created before
-    /// it; then gives the freed pages back to the file system.
+    /// receipt may still reply to; link tokens already expired at `now` (an expired link gets the same 404 as an
+    /// unknown one, so keeping them served nothing); and receipts in a final state created before `cutoff`; then gives
+    /// the freed pages back to the file system.
     ///
     /// Acknowledgements are never deleted. Pending and sending rows are never deleted, whatever their age.
     ///
@@ -86,7 +87,7 @@ extension Ledger {
                     db, sql: "SELECT COALESCE(SUM(count), 0) FROM skipped_reminders WHERE recorded_at < ?",
                     arguments: [limit]) ?? 0
             try db.execute(sql: "DELETE FROM skipped_reminders WHERE recorded_at < ?", arguments: [limit])
-            try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at < ?", arguments: [limit])
+            try db.execute(sql: "DELETE FROM access_tokens WHERE expires_at <= ?", arguments: [now.unixSeconds])
             report.tokens = db.changesCount
             try db.execute(
                 sql: "DELETE FROM receipts WHERE status IN ('sent', 'failed') AND created_at < ?", arguments: [limit])

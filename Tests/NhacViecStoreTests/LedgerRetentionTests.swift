@@ -84,6 +84,28 @@ struct LedgerRetentionTests {
             #expect(try await ledger.thread(occurrenceKey: recent, agency: agency) == ["<new@nhacviec>"])
         }
 
+        @Test("A link token goes as soon as it has expired; a valid one stays")
+        func expiredTokensGo() async throws {
+            let ledger = try Ledger.inMemory()
+            let due = try #require(CivilDate(year: 2025, month: 4, day: 25))
+            let milestone = Milestone(id: MilestoneID("m"), who: [], assignees: [AgencyID("so-tc")], due: .once(due))
+            let occurrence = Occurrence(
+                plan: PlanID("kh"), task: PlanTask(id: TaskID("t"), title: "t", lead: [], support: [], milestones: []),
+                milestone: milestone, nominalDue: due, due: due)
+            let tokens = [AccessToken.generate(.acknowledge), AccessToken.generate(.acknowledge)]
+            try await ledger.insertTokens(
+                zip(tokens, [1.0, 3.0]).map { token, days in
+                    IssuedToken(
+                        token: token, agency: AgencyID("so-tc"), issuedTo: AgencyID("so-tc"), occurrence: occurrence,
+                        createdAt: morning, expiresAt: morning.addingTimeInterval(days * 86_400))
+                })
+            let now = morning.addingTimeInterval(2 * 86_400)
+            let report = try await ledger.prune(before: morning.addingTimeInterval(-400 * 86_400), now: now)
+            #expect(report.tokens == 1)
+            #expect(try await ledger.grant(of: tokens[0], now: morning) == nil)
+            #expect(try await ledger.grant(of: tokens[1], now: now) != nil)
+        }
+
         @Test("The file gives pruned pages back to the file system")
         func fileShrinks() async throws {
             let directory = try TemporaryDirectory()

@@ -64,14 +64,14 @@ rows() {
 import sqlite3, sys
 db = sqlite3.connect(f"file:{sys.argv[1]}?mode=ro", uri=True)
 count = lambda table: db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-print(count("deliveries"), count("skipped_reminders"), count("threads"), count("delivery_history"))
+print(count("deliveries"), count("skipped_reminders"), count("access_tokens"), count("delivery_history"))
 PY
 }
 
 step "passes (one per working day at 08:00; the outbox is emptied after each, it is not the ledger)"
 TABLE=$WORK/days.tsv
-printf 'day\tdate\twall_s\tcpu_s\trss_kib\tledger_bytes\tdeliveries\tskipped_records\tthreads\thistory\tpass\n' >"$TABLE"
-printf '%5s  %-10s %8s %8s %10s %11s  %s\n' day date "wall s" "cpu s" "RSS MiB" "ledger MiB" "rows: deliveries skipped threads history"
+printf 'day\tdate\twall_s\tcpu_s\trss_kib\tledger_bytes\tdeliveries\tskipped_records\ttokens\thistory\tpass\n' >"$TABLE"
+printf '%5s  %-10s %8s %8s %10s %11s  %s\n' day date "wall s" "cpu s" "RSS MiB" "ledger MiB" "rows: deliveries skipped tokens history"
 n=0
 while read -r day; do
     n=$((n + 1))
@@ -83,13 +83,13 @@ while read -r day; do
     read -r wall user sys rss <"$WORK/time"
     cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
     bytes=$(ledger_bytes)
-    read -r deliveries skipped threads history < <(rows)
+    read -r deliveries skipped tokens history < <(rows)
     pass=$(grep '^pass:' "$WORK/pass.out" | cut -d' ' -f2-)
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$n" "$day" "$wall" "$cpu" "$rss" "$bytes" "$deliveries" \
-        "$skipped" "$threads" "$history" "$pass" >>"$TABLE"
+        "$skipped" "$tokens" "$history" "$pass" >>"$TABLE"
     if [ "$n" = 1 ] || [ "$n" = 250 ] || [ "$n" = 500 ] || [ $((n % 50)) = 0 ] || [ "$n" = "$DAYS" ]; then
         printf '%5s  %-10s %8s %8s %10s %11s  %s %s %s %s   %s\n' "$n" "$day" "$wall" "$cpu" "$(mib $((rss * 1024)))" \
-            "$(mib "$bytes")" "$deliveries" "$skipped" "$threads" "$history" "$pass"
+            "$(mib "$bytes")" "$deliveries" "$skipped" "$tokens" "$history" "$pass"
     fi
     rm -rf "$STATE/outbox"
 done <"$WORK/days.txt"
